@@ -1,0 +1,49 @@
+# Samtalsrum – the two commands of the README, and a few more.
+#   make run    install, migrate, load the demo programme, serve on http://127.0.0.1:8000
+#   make test   install what the tests need and run the whole suite
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install install-test lint check messages worker beat clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet ".[test]"
+	@touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages:
+	cd $(CURDIR) && $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+worker:
+	$(BIN)/celery -A cms worker -l info
+
+beat:
+	$(BIN)/celery -A cms beat -l info
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles media-test

@@ -1,0 +1,5 @@
+"""Page and settings models of the site. Re-exports every model so Django finds them."""
+
+from .home import HomePage
+
+__all__ = ["HomePage"]

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+site_patterns = (
+    [
+        path("logga-in/", views.LoginView.as_view(), name="login"),
+        path("logga-ut/", views.LogoutView.as_view(), name="logout"),
+        path("min-sida/", views.landing, name="landing"),
+        path("tillganglighet/", views.AccessibilityStatementView.as_view(), name="accessibility"),
+        path("personuppgifter/", views.PrivacyView.as_view(), name="privacy"),
+    ],
+    "cms",
+)
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include(site_patterns)),
+    path("program/", include("courses.urls")),
+    path("sessioner/", include("sessions.urls")),
+    path("enkater/", include("surveys.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,192 @@
+"""The programme, its two tracks and their ordered modules, with the funder's settings."""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+
+class RoundingRule(models.TextChoices):
+    """How reported hours are rounded in funder exports (never in the ledger itself)."""
+
+    NONE = "none", _("Ingen avrundning (exakta minuter)")
+    WHOLE_HOURS_DOWN = "whole_down", _("Hela timmar, avrundat nedåt")
+    HALF_HOURS_DOWN = "half_down", _("Halvtimmar, avrundat nedåt")
+    WHOLE_HOURS_NEAREST = "whole_nearest", _("Hela timmar, närmaste")
+
+    def apply(self, minutes: int) -> Decimal:
+        """Return hours for ``minutes`` under this rule."""
+        hours = Decimal(minutes) / Decimal(60)
+        if self == RoundingRule.WHOLE_HOURS_DOWN:
+            return hours.to_integral_value(rounding=ROUND_DOWN)
+        if self == RoundingRule.HALF_HOURS_DOWN:
+            return (hours * 2).to_integral_value(rounding=ROUND_DOWN) / 2
+        if self == RoundingRule.WHOLE_HOURS_NEAREST:
+            return hours.to_integral_value(rounding=ROUND_HALF_UP)
+        return hours.quantize(Decimal("0.01"))
+
+
+class Programme(ClusterableModel):
+    """A funded programme such as "Vilka är vi? 2018–2021"."""
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+    starts_on = models.DateField(_("startdatum"))
+    ends_on = models.DateField(_("slutdatum"))
+    planned_participants = models.PositiveIntegerField(_("planerat antal deltagare"), default=0)
+    organisations = models.ManyToManyField(
+        "people.Organisation",
+        verbose_name=_("organisationer"),
+        related_name="programmes",
+        blank=True,
+    )
+    unit_cost_per_hour = models.DecimalField(
+        _("enhetskostnad per timme (kr)"),
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0"),
+        help_text=_("Finansiärens schablon för deltagartid som medfinansiering."),
+    )
+    rounding_rule = models.CharField(
+        _("avrundning i redovisningen"),
+        max_length=20,
+        choices=RoundingRule.choices,
+        default=RoundingRule.NONE,
+        help_text=_("Gäller bara exporten till finansiären, aldrig timredovisningen."),
+    )
+    retention_until = models.DateField(
+        _("bevaras till"),
+        null=True,
+        blank=True,
+        help_text=_("Sista möjliga revisionsdatum enligt beslutet om stöd."),
+    )
+    anonymity_threshold = models.PositiveSmallIntegerField(
+        _("anonymitetsgräns"),
+        default=5,
+        validators=[MinValueValidator(3), MaxValueValidator(50)],
+        help_text=_("Enkätresultat visas bara för grupper med minst så här många svar."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("planned_participants"),
+        FieldPanel("organisations"),
+        MultiFieldPanel(
+            [
+                FieldPanel("unit_cost_per_hour"),
+                FieldPanel("rounding_rule"),
+                FieldPanel("retention_until"),
+                FieldPanel("anonymity_threshold"),
+            ],
+            heading=_("Finansiär och uppföljning"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("program")
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="courses_programme_dates_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(anonymity_threshold__gte=3), name="courses_programme_threshold_min_3"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def rounding(self) -> RoundingRule:
+        return RoundingRule(self.rounding_rule)
+
+
+class TrackKind(models.TextChoices):
+    PREPARATORY = "preparatory", _("Preparandprocessen")
+    WORKPLACE = "workplace", _("Arbetsplatsprocessen")
+
+
+class Track(ClusterableModel):
+    """The preparatory track (14 h, managers and representatives) or the workplace track (5 h)."""
+
+    programme = models.ForeignKey(
+        Programme, verbose_name=_("program"), on_delete=models.CASCADE, related_name="tracks"
+    )
+    kind = models.CharField(_("typ"), max_length=20, choices=TrackKind.choices)
+    name = models.CharField(_("namn"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    target_minutes = models.PositiveIntegerField(
+        _("mål (minuter)"), help_text=_("Preparandprocessen: 840 (14 h). Arbetsplatsprocessen: 300 (5 h).")
+    )
+
+    panels = [
+        FieldPanel("programme"),
+        FieldPanel("kind"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("target_minutes"),
+        InlinePanel("modules", heading=_("Moduler"), label=_("Modul")),
+    ]
+
+    class Meta:
+        verbose_name = _("spår")
+        verbose_name_plural = _("spår")
+        ordering = ["programme", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "kind"], name="courses_track_one_per_kind"),
+            models.CheckConstraint(condition=Q(target_minutes__gt=0), name="courses_track_target_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.programme})"
+
+    @property
+    def target_hours(self) -> Decimal:
+        return Decimal(self.target_minutes) / Decimal(60)
+
+
+class Module(Orderable):
+    """One part of a track, e.g. one workplace dialogue of an hour, with its discussion guide."""
+
+    track = ParentalKey(Track, verbose_name=_("spår"), on_delete=models.CASCADE, related_name="modules")
+    title = models.CharField(_("titel"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    planned_minutes = models.PositiveIntegerField(_("planerad tid (minuter)"))
+    discussion_guide = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("samtalsguide"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("planned_minutes"),
+        FieldPanel("discussion_guide"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("modul")
+        verbose_name_plural = _("moduler")
+        constraints = [
+            models.CheckConstraint(condition=Q(planned_minutes__gt=0), name="courses_module_minutes_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

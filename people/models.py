@@ -1,0 +1,339 @@
+"""Organisations, workplaces, employees, logins and the roles that scope what a login sees."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search import index
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields) -> User:
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields) -> User:
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A login. Signs in with an e-mail address; most employees never need one."""
+
+    username = None
+    email = models.EmailField(_("e-postadress"), unique=True)
+    employee = models.OneToOneField(
+        "people.Employee",
+        verbose_name=_("anställd"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="user",
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("inloggning")
+        verbose_name_plural = _("inloggningar")
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.email
+
+
+class Organisation(index.Indexed, models.Model):
+    """An employer taking part in the programme."""
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    code = models.SlugField(
+        _("kod"),
+        max_length=50,
+        unique=True,
+        help_text=_("Kort kod som kan användas i importfiler i stället för namnet."),
+    )
+    organisation_number = models.CharField(_("organisationsnummer"), max_length=20, blank=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisationer")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Workplace(index.Indexed, models.Model):
+    """A unit with a manager: where the workplace dialogues happen. May sit in a department."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="workplaces",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("ingår i (förvaltning/avdelning)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    name = models.CharField(_("namn"), max_length=200)
+    code = models.CharField(
+        _("kod"),
+        max_length=50,
+        blank=True,
+        help_text=_("Enhetens kod i HR-systemet, om den finns."),
+    )
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("organisation_id"),
+    ]
+
+    class Meta:
+        verbose_name = _("arbetsplats")
+        verbose_name_plural = _("arbetsplatser")
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name"], name="people_workplace_unique_name_per_org"
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")), name="people_workplace_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Kvinna")
+    MAN = "man", _("Man")
+    OTHER = "other", _("Annat / vill inte ange")
+
+
+class Language(models.TextChoices):
+    SWEDISH = "sv", _("Svenska")
+    ENGLISH = "en", _("Engelska")
+
+
+class EmployeeQuerySet(models.QuerySet["Employee"]):
+    def active(self, on: datetime.date | None = None) -> EmployeeQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(Q(employment_end__isnull=True) | Q(employment_end__gte=on))
+
+
+class Employee(index.Indexed, models.Model):
+    """An HR record. Imported from the employer's HR system; never deleted, only marked as left."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="employees",
+    )
+    employee_number = models.CharField(_("anställningsnummer"), max_length=50)
+    first_name = models.CharField(_("förnamn"), max_length=100)
+    last_name = models.CharField(_("efternamn"), max_length=100)
+    email = models.EmailField(_("e-postadress"), blank=True)
+    workplace = models.ForeignKey(
+        Workplace,
+        verbose_name=_("arbetsplats"),
+        on_delete=models.PROTECT,
+        related_name="employees",
+    )
+    employment_start = models.DateField(_("anställd från"), null=True, blank=True)
+    employment_end = models.DateField(
+        _("anställd till"),
+        null=True,
+        blank=True,
+        help_text=_("Sätts när personen har slutat. Personer tas aldrig bort."),
+    )
+    preferred_language = models.CharField(
+        _("föredraget språk"), max_length=8, choices=Language.choices, default=Language.SWEDISH
+    )
+    gender = models.CharField(
+        _("kön"),
+        max_length=10,
+        choices=Gender.choices,
+        blank=True,
+        help_text=_("Frivilligt. Används bara i finansiärens könsuppdelade sammanställningar."),
+    )
+    hourly_cost = models.DecimalField(
+        _("timkostnad (kr)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    objects = EmployeeQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("first_name"),
+        index.SearchField("last_name"),
+        index.SearchField("employee_number"),
+        index.SearchField("email"),
+        index.AutocompleteField("first_name"),
+        index.AutocompleteField("last_name"),
+        index.FilterField("organisation_id"),
+        index.FilterField("workplace_id"),
+    ]
+
+    class Meta:
+        verbose_name = _("anställd")
+        verbose_name_plural = _("anställda")
+        ordering = ["last_name", "first_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "employee_number"],
+                name="people_employee_unique_number_per_org",
+            ),
+            models.CheckConstraint(
+                condition=Q(employment_end__isnull=True)
+                | Q(employment_start__isnull=True)
+                | Q(employment_end__gte=models.F("employment_start")),
+                name="people_employee_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(hourly_cost__isnull=True) | Q(hourly_cost__gte=0),
+                name="people_employee_hourly_cost_not_negative",
+            ),
+        ]
+        indexes = [models.Index(fields=["workplace", "last_name"])]
+        permissions = [("import_employees", "Kan importera anställda från HR-system")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def has_left(self) -> bool:
+        return self.employment_end is not None and self.employment_end < timezone.localdate()
+
+
+class Role(models.TextChoices):
+    PROGRAMME_ADMIN = "programme_admin", _("Programadministratör")
+    EDITOR = "editor", _("Redaktör")
+    HR = "hr", _("HR")
+    MANAGER = "manager", _("Chef")
+    PROCESS_LEADER = "process_leader", _("Processledare")
+
+
+ORGANISATION_ROLES = (Role.HR,)
+WORKPLACE_ROLES = (Role.MANAGER, Role.PROCESS_LEADER)
+PROGRAMME_ROLES = (Role.PROGRAMME_ADMIN, Role.EDITOR)
+
+
+class RoleAssignment(models.Model):
+    """What a login may do, and where: the programme, an organisation or a workplace."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("inloggning"), on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        help_text=_("För HR: den organisation rollen gäller."),
+    )
+    workplace = models.ForeignKey(
+        Workplace,
+        verbose_name=_("arbetsplats"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        help_text=_("För chef och processledare: den arbetsplats rollen gäller."),
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("roll")
+        verbose_name_plural = _("roller")
+        ordering = ["user__email", "role"]
+        constraints = [
+            models.CheckConstraint(
+                name="people_role_scope_matches_role",
+                condition=(
+                    Q(
+                        role__in=[r.value for r in PROGRAMME_ROLES],
+                        organisation__isnull=True,
+                        workplace__isnull=True,
+                    )
+                    | Q(
+                        role__in=[r.value for r in ORGANISATION_ROLES],
+                        organisation__isnull=False,
+                        workplace__isnull=True,
+                    )
+                    | Q(
+                        role__in=[r.value for r in WORKPLACE_ROLES],
+                        organisation__isnull=True,
+                        workplace__isnull=False,
+                    )
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(organisation__isnull=True, workplace__isnull=True),
+                name="people_role_unique_programme",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="people_role_unique_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "workplace"],
+                condition=Q(workplace__isnull=False),
+                name="people_role_unique_workplace",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.workplace or self.organisation
+        label = self.get_role_display()
+        return f"{self.user} – {label}" + (f" ({where})" if where else "")
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.role in PROGRAMME_ROLES and (self.organisation_id or self.workplace_id):
+            raise ValidationError(_("Den här rollen gäller hela programmet: välj ingen organisation eller arbetsplats."))
+        if self.role in ORGANISATION_ROLES and (not self.organisation_id or self.workplace_id):
+            raise ValidationError({"organisation": _("HR-rollen gäller en organisation: välj en organisation och ingen arbetsplats.")})
+        if self.role in WORKPLACE_ROLES and (not self.workplace_id or self.organisation_id):
+            raise ValidationError({"workplace": _("Rollen gäller en arbetsplats: välj en arbetsplats och ingen organisation.")})

@@ -1,0 +1,70 @@
+"""Which Django groups and permissions each role brings.
+
+A role assignment puts its login in the role's group; the group's permissions decide which
+admin screens open, and the selectors decide which rows show. Other apps add their
+permissions here when they add screens for a role.
+"""
+
+from __future__ import annotations
+
+from .models import Role
+
+ROLE_GROUP_NAMES: dict[str, str] = {
+    Role.PROGRAMME_ADMIN: "Programadministratörer",
+    Role.EDITOR: "Redaktörer",
+    Role.HR: "HR",
+    Role.MANAGER: "Chefer",
+    Role.PROCESS_LEADER: "Processledare",
+}
+
+_PEOPLE_ALL = [
+    f"people.{action}_{model}"
+    for model in ("organisation", "workplace", "employee", "roleassignment", "user")
+    for action in ("add", "change", "delete", "view")
+]
+
+# "app_label.codename". Permissions whose app is not installed yet are skipped.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.PROGRAMME_ADMIN: [
+        "wagtailadmin.access_admin",
+        *_PEOPLE_ALL,
+        "people.import_employees",
+        *[
+            f"courses.{action}_{model}"
+            for model in ("programme", "track", "module")
+            for action in ("add", "change", "delete", "view")
+        ],
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+    ],
+    Role.EDITOR: [
+        "wagtailadmin.access_admin",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+    ],
+    Role.HR: [
+        "wagtailadmin.access_admin",
+        "people.view_organisation",
+        "people.view_workplace",
+        "people.add_employee",
+        "people.change_employee",
+        "people.view_employee",
+        "people.import_employees",
+    ],
+    Role.MANAGER: [],
+    Role.PROCESS_LEADER: [],
+}
+
+# Page-tree permissions on the root page for roles that edit content.
+ROLE_PAGE_PERMISSIONS: dict[str, list[str]] = {
+    Role.PROGRAMME_ADMIN: ["add_page", "change_page", "publish_page", "delete_page"],
+    Role.EDITOR: ["add_page", "change_page", "publish_page"],
+}

@@ -1,0 +1,133 @@
+"""People screens in the Wagtail admin, grouped under one menu item."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from .models import Employee, Organisation, RoleAssignment, Workplace
+from .selectors import employees_for, organisations_for, workplaces_for
+from .viewsets import ScopedAdminForm, ScopedModelViewSet
+
+
+class OrganisationViewSet(ScopedModelViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisationer")
+    add_to_admin_menu = False
+    list_display = ["name", "code", "organisation_number"]
+    search_fields = ["name", "code"]
+    form_fields = ["name", "code", "organisation_number"]
+    inspect_view_enabled = True
+
+    def scoped_queryset(self, user):
+        return organisations_for(user)
+
+
+class WorkplaceForm(ScopedAdminForm):
+    scoped_choices = {"organisation": organisations_for, "parent": workplaces_for}
+
+
+class WorkplaceViewSet(ScopedModelViewSet):
+    model = Workplace
+    icon = "home"
+    menu_label = _("Arbetsplatser")
+    list_display = ["name", "organisation", "parent", "code"]
+    list_filter = ["organisation"]
+    search_fields = ["name", "code"]
+    inspect_view_enabled = True
+    edit_handler = ObjectList(
+        [FieldPanel("organisation"), FieldPanel("parent"), FieldPanel("name"), FieldPanel("code")],
+        base_form_class=WorkplaceForm,
+    )
+
+    def scoped_queryset(self, user):
+        return workplaces_for(user)
+
+
+class EmployeeForm(ScopedAdminForm):
+    scoped_choices = {"organisation": organisations_for, "workplace": workplaces_for}
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        cleaned = super().clean()
+        organisation, workplace = cleaned.get("organisation"), cleaned.get("workplace")
+        if organisation and workplace and workplace.organisation_id != organisation.id:
+            raise ValidationError({"workplace": _("Arbetsplatsen hör inte till den valda organisationen.")})
+        return cleaned
+
+
+class EmployeeViewSet(ScopedModelViewSet):
+    model = Employee
+    icon = "user"
+    menu_label = _("Anställda")
+    list_display = ["last_name", "first_name", "employee_number", "workplace", "organisation", "employment_end"]
+    list_filter = ["organisation", "workplace", "gender", "preferred_language"]
+    list_per_page = 50
+    search_fields = ["first_name", "last_name", "employee_number", "email"]
+    list_export = [
+        "employee_number", "first_name", "last_name", "email", "organisation", "workplace",
+        "employment_start", "employment_end", "preferred_language", "gender",
+    ]
+    export_filename = "anstallda"
+    inspect_view_enabled = True
+    edit_handler = ObjectList([
+        FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("employee_number")]),
+        FieldPanel("email"),
+        FieldPanel("workplace"),
+        FieldRowPanel([FieldPanel("employment_start"), FieldPanel("employment_end")]),
+        MultiFieldPanel(
+            [FieldPanel("preferred_language"), FieldPanel("gender"), FieldPanel("hourly_cost")],
+            heading=_("Övrigt"),
+        ),
+    ], base_form_class=EmployeeForm)
+
+    def scoped_queryset(self, user):
+        return employees_for(user)
+
+
+class RoleAssignmentForm(ScopedAdminForm):
+    scoped_choices = {"organisation": organisations_for, "workplace": workplaces_for}
+
+
+class RoleAssignmentViewSet(ScopedModelViewSet):
+    model = RoleAssignment
+    icon = "key"
+    menu_label = _("Roller")
+    list_display = ["user", "role", "organisation", "workplace"]
+    list_filter = ["role", "organisation"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    edit_handler = ObjectList(
+        [FieldPanel("user"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("workplace")],
+        base_form_class=RoleAssignmentForm,
+    )
+
+    def scoped_queryset(self, user):
+        from .selectors import scope_for
+
+        qs = RoleAssignment.objects.select_related("user", "organisation", "workplace")
+        return qs if scope_for(user).is_programme_admin else qs.none()
+
+
+class PeopleViewSetGroup(ViewSetGroup):
+    menu_label = _("Organisation och personer")
+    menu_icon = "group"
+    menu_order = 200
+    items = (OrganisationViewSet, WorkplaceViewSet, EmployeeViewSet, RoleAssignmentViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_people_viewsets():
+    return PeopleViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    from django.urls import include, path
+
+    from . import admin_urls
+
+    return [path("people/import/", include(admin_urls, namespace="people_import"))]

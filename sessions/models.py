@@ -1,0 +1,1 @@
+"""Scheduled dialogue sessions, invitations, attendance and the hours ledger."""

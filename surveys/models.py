@@ -1,0 +1,1 @@
+"""Before/after surveys, rounds, invitations and anonymous responses."""

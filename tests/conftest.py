@@ -1,0 +1,60 @@
+"""Suite-wide fixtures: scoped users for each role and a small organisation."""
+
+import pytest
+
+from people.models import Role
+from tests.factories import (
+    EmployeeFactory,
+    OrganisationFactory,
+    WorkplaceFactory,
+    user_with_role,
+)
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Avesta kommun", code="avesta")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Orsa kommun", code="orsa")
+
+
+@pytest.fixture
+def workplace(organisation):
+    return WorkplaceFactory(organisation=organisation, name="Äldreboendet Solgården")
+
+
+@pytest.fixture
+def other_workplace(other_organisation):
+    return WorkplaceFactory(organisation=other_organisation, name="Orsa bibliotek")
+
+
+@pytest.fixture
+def programme_admin(db):
+    return user_with_role(Role.PROGRAMME_ADMIN, email="admin@example.se")
+
+
+@pytest.fixture
+def editor(db):
+    return user_with_role(Role.EDITOR, email="redaktor@example.se")
+
+
+@pytest.fixture
+def hr_user(organisation):
+    return user_with_role(Role.HR, organisation=organisation, email="hr@example.se")
+
+
+@pytest.fixture
+def manager(workplace):
+    employee = EmployeeFactory(workplace=workplace, first_name="Maria", last_name="Chef")
+    return user_with_role(Role.MANAGER, workplace=workplace, employee=employee, email="chef@example.se")
+
+
+@pytest.fixture
+def process_leader(workplace):
+    employee = EmployeeFactory(workplace=workplace, first_name="Pelle", last_name="Ledare")
+    return user_with_role(
+        Role.PROCESS_LEADER, workplace=workplace, employee=employee, email="ledare@example.se"
+    )
