@@ -142,10 +142,18 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},
+}
 
 # Signed links for employees (no password): how long one stays valid.
 SAMTALSRUM_LINK_MAX_AGE_DAYS = env_int("SAMTALSRUM_LINK_MAX_AGE_DAYS", 60)
+
+# Survey pairing: a person's before and after answers share a key derived with this secret.
+# It is not in the database; deleting it after the evaluation makes the pairs unlinkable.
+SAMTALSRUM_SURVEY_PAIRING_SECRET = env(
+    "SAMTALSRUM_SURVEY_PAIRING_SECRET", "dev-only-survey-pairing-secret"  # noqa: S106
+)
 
 LOGGING = {
     "version": 1,
