@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_answer
+from . import views_answer, views_results
 
 app_name = "surveys"
 
@@ -10,4 +10,8 @@ urlpatterns = [
     path("svar/<str:token>/", views_answer.answer, name="answer"),
     path("svar/<str:token>/utkast/", views_answer.answer_draft, name="answer_draft"),
     path("tack/", views_answer.thanks, name="thanks"),
+    path("resultat/", views_results.results_index, name="results_index"),
+    path("resultat/<int:programme_id>/", views_results.results_detail, name="results"),
+    path("resultat/<int:programme_id>/export.<str:fmt>", views_results.export, name="export"),
+    path("resultat/<int:programme_id>/kodbok.csv", views_results.codebook, name="codebook"),
 ]
