@@ -215,3 +215,45 @@ def survey_response_submit(
     invitation.draft = None
     invitation.save(update_fields=["responded", "draft"])
     return response
+
+
+def present_employee_ids(*, session_id: int) -> set[int] | None:
+    """Employees recorded as present at a dialogue session, for the QR page.
+
+    Hook for the sessions app: returns None (show everyone invited at the workplace) until
+    ``dialogue_sessions.Attendance`` exists.
+    """
+    from django.apps import apps
+
+    try:
+        attendance = apps.get_model("dialogue_sessions", "Attendance")
+    except LookupError:
+        return None
+    try:
+        return set(attendance.objects.filter(session_id=session_id).values_list("employee_id", flat=True))
+    except Exception:  # noqa: BLE001 - a different attendance model: fall back to everyone
+        return None
+
+
+def round_dates_for_workplace(*, workplace_id: int, phase: str) -> tuple | None:
+    """Suggested opening date for a workplace's round from its workplace sessions.
+
+    "Before" opens before the first workplace session, "after" after the last. Hook for the
+    sessions app: returns None until ``dialogue_sessions.Session`` exists; rounds then store
+    the dates the programme admin enters.
+    """
+    from django.apps import apps
+
+    try:
+        session_model = apps.get_model("dialogue_sessions", "Session")
+    except LookupError:
+        return None
+    from django.db.models import Max, Min
+
+    try:
+        span = session_model.objects.filter(workplace_id=workplace_id).aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    except Exception:  # noqa: BLE001 - the sessions model differs: no suggestion
+        return None
+    if not span["first"]:
+        return None
+    return (span["first"], span["last"])

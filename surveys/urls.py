@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_answer, views_results
+from . import views_answer, views_results, views_rounds
 
 app_name = "surveys"
 
@@ -14,4 +14,7 @@ urlpatterns = [
     path("resultat/<int:programme_id>/", views_results.results_detail, name="results"),
     path("resultat/<int:programme_id>/export.<str:fmt>", views_results.export, name="export"),
     path("resultat/<int:programme_id>/kodbok.csv", views_results.codebook, name="codebook"),
+    path("omgangar/", views_rounds.rounds, name="rounds"),
+    path("omgangar/<int:round_id>/bjud-in/", views_rounds.round_invite, name="round_invite"),
+    path("omgangar/<int:round_id>/qr/<int:workplace_id>/", views_rounds.round_qr, name="round_qr"),
 ]

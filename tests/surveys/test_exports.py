@@ -3,8 +3,9 @@
 import io
 
 import pytest
-from django.urls import reverse
 from openpyxl import load_workbook
+
+from django.urls import reverse
 
 from surveys.models import Response
 from tests.surveys.helpers import answer, people
