@@ -96,3 +96,16 @@ def test_employee_list_uses_a_constant_number_of_queries(client, hr_user, workpl
     EmployeeFactory.create_batch(40, workplace=workplace)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(reverse("employee:index"))
+
+
+def test_filters_offer_only_the_viewers_own_workplaces(client, hr_user, workplace, other_workplace):
+    client.force_login(hr_user)
+    body = client.get(reverse("employee:index")).content.decode()
+    assert workplace.name in body
+    assert other_workplace.name not in body
+
+
+def test_programme_admin_filters_offer_every_workplace(client, programme_admin, workplace, other_workplace):
+    client.force_login(programme_admin)
+    body = client.get(reverse("employee:index")).content.decode()
+    assert workplace.name in body and other_workplace.name in body
