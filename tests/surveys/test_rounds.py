@@ -81,3 +81,10 @@ def test_only_programme_admin_sends_invitations(client, before_round, manager, p
     client.force_login(programme_admin)
     assert client.post(url).status_code == 302
     assert client.get(reverse("surveys:rounds")).status_code == 200
+
+
+def test_landing_pages_link_to_surveys(client, programme_admin, manager, process_leader):
+    for user, text in ((programme_admin, "Enkätresultat och export"), (manager, "svarsantal och resultat"),
+                       (process_leader, "visa QR-koder")):
+        client.force_login(user)
+        assert text in client.get(reverse("cms:landing")).content.decode()
