@@ -95,3 +95,20 @@ def test_choice_options_fall_back_when_translation_count_differs():
     question = Question(survey=survey, theme_key="x", type=QuestionType.SINGLE_CHOICE, text_sv="?",
                         options_sv="Ja\nNej", options_en="Yes")
     assert question.options_for("en") == [(1, "Ja"), (2, "Nej")]
+
+
+def test_programme_admin_creates_a_round(client, programme_admin, workplace):
+    from surveys.models import SurveyRound
+    from tests.surveys.factories import SurveyFactory
+
+    survey = SurveyFactory()
+    other = SurveyFactory()
+    _login(client, programme_admin)
+    data = {"survey": survey.pk, "programme": survey.programme_id, "name": "Före", "phase": "before",
+            "opens_on": "2026-03-01", "closes_on": "2026-03-31", "workplaces": [workplace.pk],
+            "reminder_interval_days": "7", "max_reminders": "2"}
+    assert client.post("/admin/surveyround/new/", {**data, "closes_on": "2026-02-01"}).status_code == 200
+    assert client.post("/admin/surveyround/new/", {**data, "programme": other.programme_id}).status_code == 200
+    assert not SurveyRound.objects.exists()
+    assert client.post("/admin/surveyround/new/", data).status_code == 302
+    assert list(SurveyRound.objects.get().workplaces.all()) == [workplace]
