@@ -120,6 +120,8 @@ def survey_reminders_send(*, today: datetime.date | None = None) -> int:
     The dedupe key names the reminder's number, so a retried run sends nothing twice.
     """
     today = today or timezone.localdate()
+    # Unsent drafts are personal data tied to an invitation: gone once their round has closed.
+    SurveyInvitation.objects.filter(round__closes_on__lt=today, draft__isnull=False).update(draft=None)
     count = 0
     rounds = SurveyRound.objects.filter(opens_on__lte=today, closes_on__gte=today, invitations_sent_on__isnull=False)
     for survey_round in rounds.select_related("survey", "programme"):

@@ -88,3 +88,24 @@ def test_landing_pages_link_to_surveys(client, programme_admin, manager, process
                        (process_leader, "visa QR-koder")):
         client.force_login(user)
         assert text in client.get(reverse("cms:landing")).content.decode()
+
+
+def test_employee_landing_lists_open_survey_with_own_link(client, before_round, workplace):
+    from tests.factories import UserFactory
+    from tests.surveys.factories import SurveyInvitationFactory
+
+    employee = EmployeeFactory(workplace=workplace)
+    user = UserFactory(employee=employee)
+    SurveyInvitationFactory(round=before_round, employee=employee)
+    client.force_login(user)
+    html = client.get(reverse("cms:landing")).content.decode()
+    assert "Enkät att svara på" in html and "/sv/enkater/svar/" in html
+
+
+def test_drafts_of_closed_rounds_are_deleted(before_round, workplace):
+    from tests.surveys.factories import SurveyInvitationFactory
+
+    invitation = SurveyInvitationFactory(round=before_round, employee=EmployeeFactory(workplace=workplace), draft={"q_1": ["3"]})
+    survey_reminders_send(today=before_round.closes_on + datetime.timedelta(days=1))
+    invitation.refresh_from_db()
+    assert invitation.draft is None
