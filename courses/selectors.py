@@ -7,6 +7,7 @@ from django.http import HttpRequest
 
 from wagtail.models import Locale, Page
 
+from people.links import current_employee
 from people.models import Employee, Role, RoleAssignment
 
 from .models import Module, Track, TrackKind
@@ -16,21 +17,8 @@ PREPARATORY_ROLES = (Role.MANAGER, Role.PROCESS_LEADER)
 
 
 def employee_for_request(request: HttpRequest) -> Employee | None:
-    """The employee this request speaks for: the signed-in user's employee record, if any.
-
-    Switch to ``people.links.current_employee`` (which also accepts signed no-password links)
-    once it is available; callers need not change.
-    """
-    try:
-        from people.links import current_employee
-    except ImportError:
-        current_employee = None
-    if current_employee is not None:
-        return current_employee(request)
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not user.employee_id:
-        return None
-    return Employee.objects.select_related("workplace", "organisation").get(pk=user.employee_id)
+    """The employee this request speaks for: the signed-in user's, or one opened by a signed link."""
+    return current_employee(request)
 
 
 def tracks_for_employee(employee: Employee) -> QuerySet[Track]:

@@ -9,6 +9,7 @@ from .content import (
 )
 from .feedback import FeedbackRating, PageFeedback, PageFeedbackForm
 from .home import HomePage
+from .outbox import OutboxMessage
 
 __all__ = [
     "DiscussionGuidePage",
@@ -17,6 +18,7 @@ __all__ = [
     "HomePage",
     "LectureSegmentPage",
     "MaterialIndexPage",
+    "OutboxMessage",
     "PageFeedback",
     "PageFeedbackForm",
     "can_view_facilitator_notes",
