@@ -251,7 +251,7 @@ class LectureSegmentPage(FeedbackRouteMixin, Page):
         body = "\n\n".join(part for part in paragraphs if part)
         return f"{self.title}\n{'=' * len(self.title)}\n\n{body}\n"
 
-    @path("transkription.txt", name="transcript")
+    @path("transkription/", name="transcript")
     def transcript_download(self, request: HttpRequest) -> HttpResponse:
         response = HttpResponse(self.transcript_text(), content_type="text/plain; charset=utf-8")
         filename = f"{slugify(self.title) or 'transkription'}.txt"
