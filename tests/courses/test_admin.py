@@ -48,7 +48,7 @@ def test_track_total_against_target():
     assert track.planned_minutes == 330 and track.minutes_off_target == 30
 
 
-def test_track_listing_warns_when_modules_do_not_add_up(client, editor, django_assert_max_num_queries):
+def test_track_listing_warns_when_modules_do_not_add_up(client, editor):
     programme = ProgrammeFactory()
     ok = TrackFactory(programme=programme, kind=TrackKind.WORKPLACE, target_minutes=120)
     ModuleFactory(track=ok, planned_minutes=60)
@@ -65,13 +65,13 @@ def test_track_listing_warns_when_modules_do_not_add_up(client, editor, django_a
 
 def test_track_listing_queries_do_not_grow_with_tracks(client, editor, django_assert_max_num_queries):
     client.force_login(editor)
-    for index in range(2):
+    for _index in range(2):
         track = TrackFactory(programme=ProgrammeFactory(), kind=TrackKind.WORKPLACE)
         ModuleFactory(track=track)
     client.get("/admin/tracks/")  # warm caches (content types, site)
     with django_assert_max_num_queries(40) as few:
         client.get("/admin/tracks/")
-    for index in range(10):
+    for _index in range(10):
         track = TrackFactory(programme=ProgrammeFactory(), kind=TrackKind.WORKPLACE)
         ModuleFactory(track=track)
         ModuleFactory(track=track)
