@@ -8,7 +8,13 @@ from django.urls import reverse
 from courses.models import TrackKind
 from tests.cms.factories import content_tree
 from tests.e2e.conftest import DESKTOP, PHONE
-from tests.factories import EmployeeFactory, ModuleFactory, ProgrammeFactory, TrackFactory, UserFactory
+from tests.factories import (
+    EmployeeFactory,
+    ModuleFactory,
+    ProgrammeFactory,
+    TrackFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
