@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -50,6 +51,29 @@ class TrackTargetPanel(Panel):
             return context
 
 
+class TargetWarningMixin:
+    """After saving a track, warn when its modules do not add up to the target."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        track = Track.objects.prefetch_related("modules").get(pk=form.instance.pk)
+        if track.planned_minutes != track.target_minutes:
+            messages.warning(
+                self.request,
+                _("%(track)s: modulerna är planerade till %(planned)d minuter men målet är %(target)d minuter.")
+                % {"track": track.name, "planned": track.planned_minutes, "target": track.target_minutes},
+            )
+        return response
+
+
+class TrackCreateView(TargetWarningMixin, generic.CreateView):
+    pass
+
+
+class TrackEditView(TargetWarningMixin, generic.EditView):
+    pass
+
+
 class TrackIndexView(generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("programme").prefetch_related("modules")
@@ -69,6 +93,8 @@ class TrackViewSet(ModelViewSet):
     icon = "list-ol"
     menu_label = _("Spår och moduler")
     index_view_class = TrackIndexView
+    add_view_class = TrackCreateView
+    edit_view_class = TrackEditView
     list_display = [
         "name",
         "programme",

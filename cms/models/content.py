@@ -92,8 +92,20 @@ class MaterialIndexPage(FallbackToDefaultLocaleMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific()
+        context["children"] = self.listed_children()
         return context
+
+    def listed_children(self) -> list[Page]:
+        """Live children in tree order; in a translated tree, untranslated ones in the default language."""
+        own = list(self.get_children().live().public().specific())
+        default_locale = Locale.get_default()
+        source = None if self.locale_id == default_locale.pk else self.get_translation_or_none(default_locale)
+        if source is None:
+            return own
+        by_key = {child.translation_key: child for child in own}
+        listed = [by_key.get(child.translation_key, child) for child in source.get_children().live().public().specific()]
+        listed_keys = {child.translation_key for child in listed}
+        return listed + [child for child in own if child.translation_key not in listed_keys]
 
 
 class FeedbackRouteMixin(RoutablePageMixin):

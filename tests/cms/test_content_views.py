@@ -227,3 +227,17 @@ def test_roles_that_see_notes(tree, plain_employee, hr_user):
     assert not can_view_facilitator_notes(plain_employee)
     assert not can_view_facilitator_notes(hr_user)
     assert can_view_facilitator_notes(user_with_role(Role.EDITOR, email="e2@example.se"))
+
+
+def test_translated_index_lists_untranslated_pages_in_swedish(client, tree):
+    en = english_locale()
+    for page in (tree.home, tree.index):
+        page.copy_for_translation(en).save_revision().publish()
+    segment_en = tree.segment.copy_for_translation(en).specific
+    segment_en.title = "Who are we now?"
+    segment_en.save_revision().publish()
+    html = client.get("/en/material/").content.decode()
+    assert "Who are we now?" in html and "/en/material/vilka-ar-vi-nu/" in html
+    assert "Samtalsguide 1" in html and tree.guide.url in html  # no English guide: the Swedish one
+    assert '<li class="card" lang="sv">' in html
+    assert html.index("Who are we now?") < html.index("Samtalsguide 1")  # tree order kept

@@ -128,3 +128,11 @@ def test_module_guide_must_be_a_discussion_guide(client, editor):
 def test_people_without_course_permissions_cannot_open_tracks(client, hr_user):
     client.force_login(hr_user)
     assert client.get("/admin/tracks/").status_code in (302, 403)
+
+
+def test_saving_a_track_that_does_not_add_up_warns(client, editor):
+    track = TrackFactory(target_minutes=300)
+    module = ModuleFactory(track=track, planned_minutes=60, sort_order=0)
+    client.force_login(editor)
+    response = client.post(f"/admin/tracks/edit/{track.pk}/", track_form_data(track, [module_row(module)]), follow=True)
+    assert "modulerna är planerade till 60 minuter men målet är 300 minuter" in response.content.decode()
