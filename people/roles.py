@@ -31,6 +31,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "people.import_employees",
         "cms.view_pagefeedback",
         "cms.delete_pagefeedback",
+        "wagtail_localize.submit_translation",
         *[
             f"courses.{action}_{model}"
             for model in ("programme", "track", "module")
@@ -51,6 +52,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *[f"courses.{action}_module" for action in ("add", "change", "delete", "view")],
         "cms.view_pagefeedback",
         "cms.delete_pagefeedback",
+        "wagtail_localize.submit_translation",
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
