@@ -29,6 +29,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailadmin.access_admin",
         *_PEOPLE_ALL,
         "people.import_employees",
+        "cms.view_pagefeedback",
+        "cms.delete_pagefeedback",
+        "wagtail_localize.submit_translation",
         *[
             f"courses.{action}_{model}"
             for model in ("programme", "track", "module")
@@ -43,6 +46,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.EDITOR: [
         "wagtailadmin.access_admin",
+        "courses.view_programme",
+        "courses.view_track",
+        "courses.change_track",
+        *[f"courses.{action}_module" for action in ("add", "change", "delete", "view")],
+        "cms.view_pagefeedback",
+        "cms.delete_pagefeedback",
+        "wagtail_localize.submit_translation",
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
