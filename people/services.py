@@ -441,11 +441,17 @@ def employee_import_prepare(
     file_name: str,
     content: bytes,
     organisation: Organisation | None = None,
-) -> tuple[EmployeeImport, ImportResult]:
-    """Keep an uploaded file and return what importing it would do (nothing is imported yet)."""
+) -> tuple[EmployeeImport | None, ImportResult]:
+    """Keep an uploaded file and return what importing it would do; nothing is imported yet.
+
+    A file that cannot be read at all (no headers, wrong format) is not kept: the record is
+    ``None`` and the result's ``file_errors`` say why.
+    """
     table = read_employee_file(content, file_name)
     result = employee_import(importer=importer, table=table, organisation=organisation, dry_run=True)
-    record = EmployeeImport.objects.create(
+    if result.file_errors:
+        return None, result
+    record = EmployeeImport(
         created_by=importer,
         organisation=organisation,
         file_name=file_name[:255],
@@ -455,6 +461,14 @@ def employee_import_prepare(
     _record_counts(record, result)
     record.save()
     return record, result
+
+
+def employee_import_preview(*, importer: User, record: EmployeeImport) -> ImportResult:
+    """What importing a kept file would do now (a dry run; nothing is written)."""
+    table = read_employee_file(bytes(record.content), record.file_name)
+    return employee_import(
+        importer=importer, table=table, organisation=record.organisation, dry_run=True
+    )
 
 
 @transaction.atomic
