@@ -117,10 +117,26 @@ def outbox_pending_ids(*, limit: int = 500) -> list[int]:
 
 
 @transaction.atomic
+def wagtail_roots_ensure() -> None:
+    """Create Wagtail's root page, root collection and default locale if they are missing.
+
+    Migrations create them; a flushed database (transactional tests) does not have them.
+    """
+    from wagtail.models import Collection, Locale, Page
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@transaction.atomic
 def site_home_ensure() -> HomePage:
     """Make a Samtalsrum HomePage the root of the default site (idempotent)."""
     from wagtail.models import Locale, Page, Site
 
+    wagtail_roots_ensure()
     existing = HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if existing is None:
         existing = HomePage.objects.first()
