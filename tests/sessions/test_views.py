@@ -243,3 +243,31 @@ def test_query_counts_constant(client, size, session, manager, process_leader, h
 
 def test_datetime_helper_is_aware():
     assert at(1).tzinfo is not None and at(1) < at(1) + datetime.timedelta(minutes=1)
+
+
+def test_preparatory_session_form_sign_up_and_waitlist(client, programme_admin, manager, other_manager,
+                                                        process_leader, programme_setup):
+    client.force_login(manager)
+    assert client.get(reverse("sessions:create_open")).status_code == 403
+    client.force_login(programme_admin)
+    response = client.post(reverse("sessions:create_open"), {
+        "module": programme_setup["prep_modules"][0].pk, "starts_at": "2027-05-04T09:00",
+        "ends_at": "2027-05-04T12:00", "place": "Kommunhuset", "capacity": "1",
+    })
+    assert response.status_code == 302
+    session = Session.objects.get()
+    assert session.workplace is None and session.capacity == 1
+    client.force_login(manager)
+    assert session.module.title in client.get(reverse("sessions:list")).content.decode()
+    client.post(reverse("sessions:sign_up", args=[session.pk]))
+    client.force_login(other_manager)
+    client.post(reverse("sessions:sign_up", args=[session.pk]))
+    statuses = dict(session.invitations.values_list("employee_id", "status"))
+    assert statuses == {manager.employee_id: "invited", other_manager.employee_id: "waitlisted"}
+    mine = session.invitations.get(employee=manager.employee)
+    # someone else cannot cancel the manager's place
+    assert client.post(reverse("sessions:invitation_cancel", args=[mine.pk])).status_code == 404
+    client.force_login(manager)
+    client.post(reverse("sessions:invitation_cancel", args=[mine.pk]))
+    statuses = dict(session.invitations.values_list("employee_id", "status"))
+    assert statuses == {manager.employee_id: "cancelled", other_manager.employee_id: "invited"}
