@@ -51,6 +51,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",
+        *[
+            f"surveys.{action}_{model}"
+            for model in ("survey", "question", "surveyround")
+            for action in ("add", "change", "delete", "view")
+        ],
     ],
     Role.EDITOR: [
         "wagtailadmin.access_admin",
