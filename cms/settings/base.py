@@ -145,9 +145,12 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE: dict = {
     "outbox-flush": {"task": "cms.outbox_flush", "schedule": 60.0},
+    "session-reminders": {"task": "sessions.reminders_send", "schedule": 900.0},
     "survey-rounds-open": {"task": "surveys.tasks.survey_rounds_open_task", "schedule": 60 * 60},
     "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},
 }
+# Reminders go out this many hours before each session.
+SAMTALSRUM_REMINDER_HOURS = env_int("SAMTALSRUM_REMINDER_HOURS", 24)
 SAMTALSRUM_OUTBOX_MAX_ATTEMPTS = env_int("SAMTALSRUM_OUTBOX_MAX_ATTEMPTS", 10)
 
 # Signed links for employees (no password): how long one stays valid.
