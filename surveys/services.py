@@ -220,10 +220,10 @@ def survey_response_submit(
 
 
 def present_employee_ids(*, session_id: int) -> set[int] | None:
-    """Employees recorded as present at a dialogue session, for the QR page.
+    """Employees recorded as present (fully or partly) at a dialogue session, for the QR page.
 
-    Hook for the sessions app: returns None (show everyone invited at the workplace) until
-    ``dialogue_sessions.Attendance`` exists.
+    Returns None when the sessions app is not installed: the QR page then shows everyone
+    invited at the workplace.
     """
     from django.apps import apps
 
@@ -231,10 +231,9 @@ def present_employee_ids(*, session_id: int) -> set[int] | None:
         attendance = apps.get_model("dialogue_sessions", "Attendance")
     except LookupError:
         return None
-    try:
-        return set(attendance.objects.filter(session_id=session_id).values_list("employee_id", flat=True))
-    except Exception:  # noqa: BLE001 - a different attendance model: fall back to everyone
-        return None
+    return set(
+        attendance.objects.filter(session_id=session_id).exclude(status="absent").values_list("employee_id", flat=True)
+    )
 
 
 def round_dates_for_workplace(*, workplace_id: int, phase: str) -> tuple | None:

@@ -109,3 +109,18 @@ def test_drafts_of_closed_rounds_are_deleted(before_round, workplace):
     survey_reminders_send(today=before_round.closes_on + datetime.timedelta(days=1))
     invitation.refresh_from_db()
     assert invitation.draft is None
+
+
+def test_qr_page_narrowed_to_those_present_at_a_session(client, before_round, staff, process_leader, workplace, other_workplace):
+    from tests.sessions.factories import AttendanceFactory, SessionFactory
+
+    survey_round_invite(survey_round=before_round)
+    session = SessionFactory(workplace=workplace, process_leaders=[process_leader])
+    AttendanceFactory(session=session, employee=staff[0], status="present", minutes=60)
+    AttendanceFactory(session=session, employee=staff[1], status="absent", minutes=0)
+    client.force_login(process_leader)
+    url = reverse("surveys:round_qr", kwargs={"round_id": before_round.pk, "workplace_id": workplace.pk})
+    html = client.get(url + f"?session={session.pk}").content.decode()
+    assert html.count('role="img"') == 1 and staff[0].full_name in html and staff[1].full_name not in html
+    other_session = SessionFactory(workplace=other_workplace)
+    assert client.get(url + f"?session={other_session.pk}").status_code == 404
