@@ -124,3 +124,20 @@ def test_qr_page_narrowed_to_those_present_at_a_session(client, before_round, st
     assert html.count('role="img"') == 1 and staff[0].full_name in html and staff[1].full_name not in html
     other_session = SessionFactory(workplace=other_workplace)
     assert client.get(url + f"?session={other_session.pk}").status_code == 404
+
+
+def test_round_dates_follow_the_workplace_sessions(workplace, other_workplace):
+    from courses.models import TrackKind
+    from surveys.services import round_dates_suggest
+    from tests.factories import ModuleFactory, TrackFactory
+    from tests.sessions.factories import SessionFactory, at
+
+    module = ModuleFactory(track=TrackFactory(kind=TrackKind.WORKPLACE))
+    SessionFactory(workplace=workplace, module=module, starts_at=at(10))
+    SessionFactory(workplace=workplace, module=module, starts_at=at(24))
+    SessionFactory(workplace=workplace, module=module, starts_at=at(30), status="cancelled")
+    assert round_dates_suggest(workplace_ids=[workplace.pk], phase="before") == (
+        datetime.date(2026, 2, 24), datetime.date(2026, 3, 9))
+    assert round_dates_suggest(workplace_ids=[workplace.pk], phase="after") == (
+        datetime.date(2026, 3, 24), datetime.date(2026, 4, 7))
+    assert round_dates_suggest(workplace_ids=[other_workplace.pk], phase="before") is None
