@@ -15,6 +15,7 @@ REQUIRED = {
     "DATABASE_URL": "postgres://samtalsrum@127.0.0.1:5432/samtalsrum",
     "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
     "DJANGO_EMAIL_HOST": "smtp.example.se",
+    "SAMTALSRUM_SURVEY_PAIRING_SECRET": get_random_secret_key(),
 }
 
 
@@ -28,7 +29,7 @@ def _check(env_overrides: dict[str, str | None], *args: str) -> subprocess.Compl
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
     )
 
 
