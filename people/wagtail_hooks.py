@@ -1,14 +1,44 @@
 """People screens in the Wagtail admin, grouped under one menu item."""
 
+import django_filters
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .models import Employee, Organisation, RoleAssignment, Workplace
 from .selectors import employees_for, organisations_for, workplaces_for
 from .viewsets import ScopedAdminForm, ScopedModelViewSet
+
+
+def _scoped(selector):
+    """A filter choice queryset limited to what the requesting user may see."""
+    return lambda request: selector(request.user) if request is not None else selector(None)
+
+
+class WorkplaceFilterSet(WagtailFilterSet):
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=_scoped(organisations_for)
+    )
+
+    class Meta:
+        model = Workplace
+        fields = ["organisation"]
+
+
+class EmployeeFilterSet(WagtailFilterSet):
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=_scoped(organisations_for)
+    )
+    workplace = django_filters.ModelChoiceFilter(label=_("Arbetsplats"), queryset=_scoped(workplaces_for))
+
+    class Meta:
+        model = Employee
+        fields = ["organisation", "workplace", "gender", "preferred_language"]
 
 
 class OrganisationViewSet(ScopedModelViewSet):
@@ -34,7 +64,7 @@ class WorkplaceViewSet(ScopedModelViewSet):
     icon = "home"
     menu_label = _("Arbetsplatser")
     list_display = ["name", "organisation", "parent", "code"]
-    list_filter = ["organisation"]
+    filterset_class = WorkplaceFilterSet
     search_fields = ["name", "code"]
     inspect_view_enabled = True
     edit_handler = ObjectList(
@@ -64,7 +94,7 @@ class EmployeeViewSet(ScopedModelViewSet):
     icon = "user"
     menu_label = _("Anställda")
     list_display = ["last_name", "first_name", "employee_number", "workplace", "organisation", "employment_end"]
-    list_filter = ["organisation", "workplace", "gender", "preferred_language"]
+    filterset_class = EmployeeFilterSet
     list_per_page = 50
     search_fields = ["first_name", "last_name", "employee_number", "email"]
     list_export = [
@@ -116,6 +146,7 @@ class PeopleViewSetGroup(ViewSetGroup):
     menu_label = _("Organisation och personer")
     menu_icon = "group"
     menu_order = 200
+    submenu_hook = "register_people_menu_item"
     items = (OrganisationViewSet, WorkplaceViewSet, EmployeeViewSet, RoleAssignmentViewSet)
 
 
@@ -131,3 +162,21 @@ def register_import_urls():
     from . import admin_urls
 
     return [path("people/import/", include(admin_urls, namespace="people_import"))]
+
+
+class EmployeeImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("people.import_employees")
+
+
+@hooks.register("register_people_menu_item")
+def register_import_menu_item():
+    from django.urls import reverse_lazy
+
+    return EmployeeImportMenuItem(
+        _("Importera anställda"),
+        reverse_lazy("people_import:upload"),
+        name="employee-import",
+        icon_name="upload",
+        order=900,
+    )
