@@ -271,3 +271,32 @@ def test_preparatory_session_form_sign_up_and_waitlist(client, programme_admin, 
     client.post(reverse("sessions:invitation_cancel", args=[mine.pk]))
     statuses = dict(session.invitations.values_list("employee_id", "status"))
     assert statuses == {manager.employee_id: "cancelled", other_manager.employee_id: "invited"}
+
+
+def test_manager_edits_and_cancels_through_the_views(client, session, manager, process_leader, staff):
+    from cms.models import OutboxMessage
+
+    client.force_login(manager)
+    url = reverse("sessions:edit", args=[session.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {
+        "starts_at": "2026-03-12T13:00", "ends_at": "2026-03-12T14:00", "place": "Matsalen",
+        "process_leaders": [process_leader.pk], "invitees": [e.pk for e in staff[:3]],
+    })
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.place == "Matsalen" and session.sequence == 1
+    assert session.invitations.get(employee=staff[3]).status == "cancelled"
+    assert OutboxMessage.objects.filter(kind="session_update").count() == 4
+    assert client.get(reverse("sessions:cancel", args=[session.pk])).status_code == 200
+    assert client.post(reverse("sessions:cancel", args=[session.pk])).status_code == 302
+    session.refresh_from_db()
+    assert session.status == "cancelled"
+    assert client.get(url).status_code == 403  # a cancelled session cannot be edited
+
+
+def test_manager_and_leader_have_no_hours_report(client, manager, process_leader):
+    for user in (manager, process_leader):
+        client.force_login(user)
+        assert client.get(reverse("sessions_hours_report")).status_code in (302, 403)
+        assert client.get(reverse("sessions:cofinancing")).status_code == 403
