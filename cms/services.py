@@ -11,7 +11,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
-from .models import HomePage, OutboxMessage
+from .models import HomePage, OutboxMessage, PageFeedback
 
 logger = logging.getLogger(__name__)
 
@@ -167,3 +167,11 @@ def site_home_ensure() -> HomePage:
         if old_root.specific_class is Page and not old_root.get_children().exists():
             old_root.delete()
     return existing
+
+
+@transaction.atomic
+def page_feedback_submit(*, page, rating: str, comment: str, language: str = "") -> PageFeedback:
+    """Store one anonymous comment on ``page`` (a Wagtail page); nothing identifying the reader is kept."""
+    return PageFeedback.objects.create(
+        page=page, rating=rating or "", comment=(comment or "").strip(), language=language[:8]
+    )

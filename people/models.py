@@ -337,3 +337,56 @@ class RoleAssignment(models.Model):
             raise ValidationError({"organisation": _("HR-rollen gäller en organisation: välj en organisation och ingen arbetsplats.")})
         if self.role in WORKPLACE_ROLES and (not self.workplace_id or self.organisation_id):
             raise ValidationError({"workplace": _("Rollen gäller en arbetsplats: välj en arbetsplats och ingen organisation.")})
+
+
+class EmployeeImport(models.Model):
+    """One upload of an HR file: kept for traceability and to carry the file from preview to import.
+
+    The file is stored in the database rather than in media storage because it holds personal
+    data that must never be served as a public file.
+    """
+
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Förhandsgranskad")
+        IMPORTED = "imported", _("Importerad")
+        FAILED = "failed", _("Avbruten med fel")
+
+    created_by = models.ForeignKey(
+        User,
+        verbose_name=_("importerad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employee_imports",
+    )
+    created_at = models.DateTimeField(_("uppladdad"), auto_now_add=True)
+    imported_at = models.DateTimeField(_("importerad"), null=True, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="employee_imports",
+        help_text=_("Tom när filen själv anger organisation per rad."),
+    )
+    file_name = models.CharField(_("filnamn"), max_length=255)
+    content = models.BinaryField(_("fil"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW
+    )
+    row_count = models.PositiveIntegerField(_("rader"), default=0)
+    created_count = models.PositiveIntegerField(_("nya"), default=0)
+    updated_count = models.PositiveIntegerField(_("ändrade"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("oförändrade"), default=0)
+    left_count = models.PositiveIntegerField(_("markerade som slutade"), default=0)
+    error_count = models.PositiveIntegerField(_("rader med fel"), default=0)
+    summary = models.JSONField(_("sammanfattning"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("import av anställda")
+        verbose_name_plural = _("importer av anställda")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"

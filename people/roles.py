@@ -36,6 +36,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailadmin.access_admin",
         *_PEOPLE_ALL,
         "people.import_employees",
+        "cms.view_pagefeedback",
+        "cms.delete_pagefeedback",
+        "wagtail_localize.submit_translation",
         *_SESSIONS_REPORTS,
         *[
             f"courses.{action}_{model}"
@@ -48,9 +51,21 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",
+        *[
+            f"surveys.{action}_{model}"
+            for model in ("survey", "question", "surveyround")
+            for action in ("add", "change", "delete", "view")
+        ],
     ],
     Role.EDITOR: [
         "wagtailadmin.access_admin",
+        "courses.view_programme",
+        "courses.view_track",
+        "courses.change_track",
+        *[f"courses.{action}_module" for action in ("add", "change", "delete", "view")],
+        "cms.view_pagefeedback",
+        "cms.delete_pagefeedback",
+        "wagtail_localize.submit_translation",
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
-from .models import Employee, Organisation, Role, RoleAssignment, User, Workplace
+from .models import Employee, EmployeeImport, Organisation, Role, RoleAssignment, User, Workplace
 
 
 @dataclass(frozen=True)
@@ -135,3 +135,14 @@ def process_leaders_of(workplace: Workplace) -> QuerySet[User]:
     return User.objects.filter(
         roles__role=Role.PROCESS_LEADER, roles__workplace=workplace
     ).select_related("employee").distinct()
+
+
+def employee_imports_for(user: User | AnonymousUser | None) -> QuerySet[EmployeeImport]:
+    """HR imports the viewer may open: their own; programme admins see all."""
+    scope = scope_for(user)
+    qs = EmployeeImport.objects.select_related("organisation", "created_by").defer("content")
+    if scope.is_programme_admin:
+        return qs
+    if scope.user_id is None:
+        return qs.none()
+    return qs.filter(created_by_id=scope.user_id)

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from .models import Organisation, Role, RoleAssignment, User, Workplace
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .importing import ImportRow, ImportTable, normalise_key, read_employee_file
+from .models import Employee, EmployeeImport, Organisation, Role, RoleAssignment, User, Workplace
 from .roles import ROLE_GROUP_NAMES, ROLE_PAGE_PERMISSIONS, ROLE_PERMISSIONS
 
 
@@ -84,3 +93,413 @@ def role_revoke(*, assignment: RoleAssignment) -> None:
     user = assignment.user
     assignment.delete()
     user_groups_sync(user=user)
+
+
+# --- HR import of employees -------------------------------------------------------------------
+
+_COMPARED_FIELDS = (
+    "first_name", "last_name", "email", "workplace_id", "employment_start", "employment_end",
+    "preferred_language", "gender", "hourly_cost",
+)
+_IMPORT_BATCH_SIZE = 500
+
+
+class RowAction(models.TextChoices):
+    CREATE = "create", gettext_lazy("Ny")
+    UPDATE = "update", gettext_lazy("Ändras")
+    UNCHANGED = "unchanged", gettext_lazy("Oförändrad")
+    ERROR = "error", gettext_lazy("Fel")
+
+
+@dataclass
+class RowResult:
+    """What the import does, or would do, with one row of the file."""
+
+    line: int
+    action: str
+    employee_number: str = ""
+    name: str = ""
+    organisation: str = ""
+    workplace: str = ""
+    changes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def get_action_display(self) -> str:
+        return str(RowAction(self.action).label)
+
+
+@dataclass
+class LeaverResult:
+    """Someone of an imported organisation who is missing from the file."""
+
+    employee_id: int
+    employee_number: str
+    name: str
+    organisation: str
+    workplace: str
+    employment_end: datetime.date
+
+
+@dataclass
+class ImportResult:
+    """The outcome of :func:`employee_import`, for the preview, the result page and the command."""
+
+    dry_run: bool
+    file_errors: list[str] = field(default_factory=list)
+    rows: list[RowResult] = field(default_factory=list)
+    leavers: list[LeaverResult] = field(default_factory=list)
+    organisation_ids: list[int] = field(default_factory=list)
+    imported: bool = False
+
+    def count(self, action: str) -> int:
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "rows": len(self.rows),
+            "created": self.count(RowAction.CREATE),
+            "updated": self.count(RowAction.UPDATE),
+            "unchanged": self.count(RowAction.UNCHANGED),
+            "errors": self.count(RowAction.ERROR),
+            "left": len(self.leavers),
+        }
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.file_errors) or any(row.errors for row in self.rows)
+
+    def rows_errors_first(self) -> list[RowResult]:
+        order = {RowAction.ERROR: 0, RowAction.CREATE: 1, RowAction.UPDATE: 2, RowAction.UNCHANGED: 3}
+        return sorted(self.rows, key=lambda row: (order[row.action], row.line))
+
+
+def _lookup(mapping: dict, key, ambiguous: object):
+    value = mapping.get(key)
+    return None if value is ambiguous else value
+
+
+@transaction.atomic
+def employee_import(
+    *,
+    importer: User | None,
+    table: ImportTable,
+    organisation: Organisation | None = None,
+    dry_run: bool = True,
+    today: datetime.date | None = None,
+) -> ImportResult:
+    """Create, update and mark as left the employees of an HR file – all or nothing.
+
+    ``table`` comes from :func:`people.importing.read_employee_file`. Rows are matched to
+    employees by organisation and employee number, so importing the same file twice changes
+    nothing. Employees of the imported organisation(s) missing from the file get
+    ``employment_end = today`` unless they have already left; nobody is deleted.
+
+    ``organisation`` is the organisation the file belongs to; it may be left out when the file
+    has an organisation column (name or code per row). ``importer`` must hold
+    ``people.import_employees`` and see every organisation involved; ``None`` means the
+    command line, which may import into any organisation.
+
+    With ``dry_run`` (the default) nothing is written. Nothing is written either when any row
+    has an error. The number of queries does not depend on the number of rows.
+    """
+    from .selectors import scope_for
+
+    today = today or timezone.localdate()
+    result = ImportResult(dry_run=dry_run, file_errors=list(table.errors))
+
+    if importer is not None:
+        if not importer.has_perm("people.import_employees"):
+            raise PermissionDenied(_("Du har inte behörighet att importera anställda."))
+        scope = scope_for(importer)
+        allowed = None if scope.is_programme_admin else set(scope.hr_organisation_ids)
+    else:
+        allowed = None
+    if organisation is not None and allowed is not None and organisation.pk not in allowed:
+        raise PermissionDenied(_("Du får inte importera anställda till %(organisation)s.") % {
+            "organisation": organisation.name,
+        })
+    has_organisation_column = "organisation" in table.columns
+    if organisation is None and not has_organisation_column and not table.errors:
+        result.file_errors.append(
+            _("Välj organisation: filen har ingen kolumn som anger organisation.")
+        )
+    if result.file_errors:
+        return result
+
+    # A constant number of queries: every organisation, workplace and employee needed is read
+    # once into dictionaries.
+    if has_organisation_column:
+        organisations = list(Organisation.objects.only("id", "name", "code"))
+    else:
+        organisations = [organisation]
+    by_id = {org.pk: org for org in organisations}
+    org_keys: dict[str, Organisation] = {}
+    for org in organisations:
+        org_keys[normalise_key(org.name)] = org
+        org_keys[normalise_key(org.code)] = org
+
+    # Which organisation each row belongs to.
+    row_orgs: list[Organisation | None] = []
+    for row in table.rows:
+        org = organisation
+        text = row.values.get("organisation", "") if has_organisation_column else ""
+        if text:
+            found = org_keys.get(normalise_key(text))
+            if found is None:
+                row.errors.append(_("Okänd organisation «%(value)s».") % {"value": text})
+                org = None
+            elif allowed is not None and found.pk not in allowed:
+                row.errors.append(
+                    _("Du får inte importera anställda till organisationen «%(value)s».")
+                    % {"value": found.name}
+                )
+                org = None
+            elif organisation is not None and found.pk != organisation.pk:
+                row.errors.append(
+                    _("Raden gäller %(row)s men importen gäller %(chosen)s.")
+                    % {"row": found.name, "chosen": organisation.name}
+                )
+                org = None
+            else:
+                org = found
+        elif org is None:
+            row.errors.append(_("Fältet organisation är tomt."))
+        row_orgs.append(org)
+
+    org_ids = sorted({org.pk for org in row_orgs if org is not None})
+    if organisation is not None:
+        org_ids = [organisation.pk]
+    result.organisation_ids = org_ids
+
+    ambiguous = object()
+    workplaces: dict[tuple[int, str], Workplace | object] = {}
+    workplace_names: dict[tuple[int, str], Workplace] = {}
+    workplace_by_id: dict[int, Workplace] = {}
+    for workplace in Workplace.objects.filter(organisation_id__in=org_ids).only(
+        "id", "organisation_id", "name", "code"
+    ):
+        workplace_by_id[workplace.pk] = workplace
+        workplace_names[(workplace.organisation_id, normalise_key(workplace.name))] = workplace
+        if workplace.code:
+            key = (workplace.organisation_id, normalise_key(workplace.code))
+            workplaces[key] = ambiguous if key in workplaces else workplace
+
+    existing: dict[tuple[int, str], Employee] = {
+        (employee.organisation_id, employee.employee_number): employee
+        for employee in Employee.objects.filter(organisation_id__in=org_ids)
+    }
+
+    # Duplicate employee numbers within the file.
+    lines_by_key: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for row, org in zip(table.rows, row_orgs, strict=True):
+        number = row.values.get("employee_number")
+        if org is not None and number:
+            lines_by_key[(org.pk, number)].append(row.line)
+
+    to_create: list[Employee] = []
+    to_update: list[Employee] = []
+    update_fields: set[str] = set()
+    now = timezone.now()
+    for row, org in zip(table.rows, row_orgs, strict=True):
+        values = row.values
+        number = values.get("employee_number", "")
+        row_result = RowResult(
+            line=row.line,
+            action=RowAction.ERROR,
+            employee_number=number or row.raw.get("employee_number", ""),
+            name=" ".join(
+                part for part in (row.raw.get("first_name"), row.raw.get("last_name")) if part
+            ),
+            organisation=org.name if org else row.raw.get("organisation", ""),
+            workplace=row.raw.get("workplace", ""),
+            errors=row.errors,
+        )
+        result.rows.append(row_result)
+        key = (org.pk, number) if org is not None and number else None
+        if key and len(lines_by_key[key]) > 1:
+            others = ", ".join(str(line) for line in lines_by_key[key] if line != row.line)
+            row.errors.append(
+                _("Anställningsnumret %(number)s finns också på rad %(lines)s.")
+                % {"number": number, "lines": others}
+            )
+
+        workplace = None
+        workplace_text = values.get("workplace")
+        if org is not None and workplace_text:
+            workplace_key = (org.pk, normalise_key(workplace_text))
+            if workplaces.get(workplace_key) is ambiguous and workplace_key not in workplace_names:
+                row.errors.append(
+                    _("Arbetsplatskoden «%(value)s» används av flera arbetsplatser i %(organisation)s.")
+                    % {"value": workplace_text, "organisation": org.name}
+                )
+            else:
+                workplace = _lookup(workplaces, workplace_key, ambiguous) or workplace_names.get(
+                    workplace_key
+                )
+                if workplace is None:
+                    row.errors.append(
+                        _("Okänd arbetsplats «%(value)s» i %(organisation)s.")
+                        % {"value": workplace_text, "organisation": org.name}
+                    )
+                else:
+                    row_result.workplace = workplace.name
+
+        if row.errors or key is None or workplace is None:
+            continue
+
+        wanted = {name: values[name] for name in _COMPARED_FIELDS if name in values}
+        wanted["workplace_id"] = workplace.pk
+        employee = existing.get(key)
+        if employee is None:
+            if "employment_end" not in wanted:
+                wanted["employment_end"] = None
+            employee = Employee(organisation_id=org.pk, employee_number=number, **wanted)
+            if not _dates_in_order(employee, row):
+                continue
+            row_result.action = RowAction.CREATE
+            to_create.append(employee)
+            continue
+
+        if "employment_end" not in wanted and employee.employment_end and employee.employment_end <= today:
+            # Back in the HR system's export after having been marked as left: employed again.
+            wanted["employment_end"] = None
+        changed = [name for name, value in wanted.items() if getattr(employee, name) != value]
+        if not changed:
+            row_result.action = RowAction.UNCHANGED
+            continue
+        for name in changed:
+            setattr(employee, name, wanted[name])
+        if not _dates_in_order(employee, row):
+            continue
+        employee.updated_at = now
+        row_result.action = RowAction.UPDATE
+        row_result.changes = [_field_label(name) for name in changed]
+        update_fields.update(changed)
+        to_update.append(employee)
+
+    # Whoever of the imported organisations is not in the file has left.
+    in_file = set(lines_by_key)
+    leavers: list[Employee] = []
+    for key, employee in existing.items():
+        if key in in_file or (employee.employment_end is not None and employee.employment_end <= today):
+            continue
+        end = today
+        if employee.employment_start and employee.employment_start > today:
+            end = employee.employment_start
+        employee.employment_end = end
+        employee.updated_at = now
+        leavers.append(employee)
+        workplace = workplace_by_id.get(employee.workplace_id)
+        result.leavers.append(
+            LeaverResult(
+                employee_id=employee.pk,
+                employee_number=employee.employee_number,
+                name=employee.full_name,
+                organisation=by_id[employee.organisation_id].name,
+                workplace=workplace.name if workplace else "",
+                employment_end=end,
+            )
+        )
+    result.leavers.sort(key=lambda leaver: (leaver.organisation, leaver.name))
+
+    for row_result in result.rows:
+        if row_result.errors:
+            row_result.action = RowAction.ERROR
+    if dry_run or result.has_errors:
+        return result
+
+    Employee.objects.bulk_create(to_create, batch_size=_IMPORT_BATCH_SIZE)
+    if to_update:
+        Employee.objects.bulk_update(
+            to_update, [*sorted(update_fields), "updated_at"], batch_size=_IMPORT_BATCH_SIZE
+        )
+    if leavers:
+        Employee.objects.bulk_update(
+            leavers, ["employment_end", "updated_at"], batch_size=_IMPORT_BATCH_SIZE
+        )
+    result.imported = True
+    return result
+
+
+def _dates_in_order(employee: Employee, row: ImportRow) -> bool:
+    start, end = employee.employment_start, employee.employment_end
+    if start and end and end < start:
+        row.errors.append(_("Anställd till ligger före anställd från."))
+        return False
+    return True
+
+
+def _field_label(name: str) -> str:
+    return str(Employee._meta.get_field(name.removesuffix("_id")).verbose_name)
+
+
+@transaction.atomic
+def employee_import_prepare(
+    *,
+    importer: User,
+    file_name: str,
+    content: bytes,
+    organisation: Organisation | None = None,
+) -> tuple[EmployeeImport | None, ImportResult]:
+    """Keep an uploaded file and return what importing it would do; nothing is imported yet.
+
+    A file that cannot be read at all (no headers, wrong format) is not kept: the record is
+    ``None`` and the result's ``file_errors`` say why.
+    """
+    table = read_employee_file(content, file_name)
+    result = employee_import(importer=importer, table=table, organisation=organisation, dry_run=True)
+    if result.file_errors:
+        return None, result
+    record = EmployeeImport(
+        created_by=importer,
+        organisation=organisation,
+        file_name=file_name[:255],
+        content=content,
+        status=EmployeeImport.Status.PREVIEW,
+    )
+    _record_counts(record, result)
+    record.save()
+    return record, result
+
+
+def employee_import_preview(*, importer: User, record: EmployeeImport) -> ImportResult:
+    """What importing a kept file would do now (a dry run; nothing is written)."""
+    table = read_employee_file(bytes(record.content), record.file_name)
+    return employee_import(
+        importer=importer, table=table, organisation=record.organisation, dry_run=True
+    )
+
+
+@transaction.atomic
+def employee_import_confirm(*, importer: User | None, record: EmployeeImport) -> ImportResult:
+    """Import a previewed file for real. Refused (nothing written) if any row has an error."""
+    record = EmployeeImport.objects.select_for_update().get(pk=record.pk)
+    if record.status != EmployeeImport.Status.PREVIEW:
+        raise ValidationError(_("Den här filen är redan hanterad."))
+    table = read_employee_file(bytes(record.content), record.file_name)
+    result = employee_import(
+        importer=importer, table=table, organisation=record.organisation, dry_run=False
+    )
+    _record_counts(record, result)
+    record.status = EmployeeImport.Status.IMPORTED if result.imported else EmployeeImport.Status.FAILED
+    record.imported_at = timezone.now() if result.imported else None
+    record.save()
+    return result
+
+
+def _record_counts(record: EmployeeImport, result: ImportResult) -> None:
+    counts = result.counts
+    record.row_count = counts["rows"]
+    record.created_count = counts["created"]
+    record.updated_count = counts["updated"]
+    record.unchanged_count = counts["unchanged"]
+    record.left_count = counts["left"]
+    record.error_count = counts["errors"]
+    record.summary = {
+        "organisation_ids": result.organisation_ids,
+        "file_errors": result.file_errors,
+        "errors": [
+            {"line": row.line, "errors": row.errors} for row in result.rows if row.errors
+        ][:200],
+    }

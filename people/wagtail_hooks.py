@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 
@@ -145,6 +146,7 @@ class PeopleViewSetGroup(ViewSetGroup):
     menu_label = _("Organisation och personer")
     menu_icon = "group"
     menu_order = 200
+    submenu_hook = "register_people_menu_item"
     items = (OrganisationViewSet, WorkplaceViewSet, EmployeeViewSet, RoleAssignmentViewSet)
 
 
@@ -160,3 +162,21 @@ def register_import_urls():
     from . import admin_urls
 
     return [path("people/import/", include(admin_urls, namespace="people_import"))]
+
+
+class EmployeeImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("people.import_employees")
+
+
+@hooks.register("register_people_menu_item")
+def register_import_menu_item():
+    from django.urls import reverse_lazy
+
+    return EmployeeImportMenuItem(
+        _("Importera anställda"),
+        reverse_lazy("people_import:upload"),
+        name="employee-import",
+        icon_name="upload",
+        order=900,
+    )

@@ -146,6 +146,8 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE: dict = {
     "outbox-flush": {"task": "cms.outbox_flush", "schedule": 60.0},
     "session-reminders": {"task": "sessions.reminders_send", "schedule": 900.0},
+    "survey-rounds-open": {"task": "surveys.tasks.survey_rounds_open_task", "schedule": 60 * 60},
+    "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},
 }
 # Reminders go out this many hours before each session.
 SAMTALSRUM_REMINDER_HOURS = env_int("SAMTALSRUM_REMINDER_HOURS", 24)
@@ -153,6 +155,12 @@ SAMTALSRUM_OUTBOX_MAX_ATTEMPTS = env_int("SAMTALSRUM_OUTBOX_MAX_ATTEMPTS", 10)
 
 # Signed links for employees (no password): how long one stays valid.
 SAMTALSRUM_LINK_MAX_AGE_DAYS = env_int("SAMTALSRUM_LINK_MAX_AGE_DAYS", 60)
+
+# Survey pairing: a person's before and after answers share a key derived with this secret.
+# It is not in the database; deleting it after the evaluation makes the pairs unlinkable.
+SAMTALSRUM_SURVEY_PAIRING_SECRET = env(
+    "SAMTALSRUM_SURVEY_PAIRING_SECRET", "dev-only-survey-pairing-secret"  # noqa: S106
+)
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,356 @@
+"""Reading employee files exported from HR systems.
+
+Pure functions: bytes and a file name in, rows and Swedish error messages out. Nothing here
+touches the database; matching rows against organisations, workplaces and employees is done by
+:func:`people.services.employee_import`.
+
+What HR systems really produce: CSV separated by comma or semicolon (Swedish Excel writes
+semicolons), encoded as UTF-8 with or without a byte-order mark or as Windows-1252, and XLSX.
+Columns are found by their header in Swedish or English, ignoring case, spaces and punctuation.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+
+# Field name → the header names it answers to, already normalised by :func:`normalise_header`.
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "employee_number": (
+        "anställningsnummer", "anstnr", "anstnummer", "anställningsnr", "personalnummer",
+        "personalnr", "employeenumber", "employeeno", "employeeid", "employeenr",
+    ),
+    "first_name": ("förnamn", "tilltalsnamn", "firstname", "givenname"),
+    "last_name": ("efternamn", "lastname", "surname", "familyname"),
+    "email": ("epost", "epostadress", "mejl", "mejladress", "email", "emailaddress", "mail"),
+    "workplace": (
+        "arbetsplats", "enhet", "arbetsplatskod", "enhetskod", "arbetsställe", "workplace",
+        "unit", "workplacecode", "unitcode",
+    ),
+    "organisation": (
+        "organisation", "organisationskod", "arbetsgivare", "arbetsgivarkod", "employer",
+        "organization", "organisationcode", "organizationcode", "employercode",
+    ),
+    "employment_start": (
+        "anställdfrån", "startdatum", "anställningsstart", "anställningsdatum",
+        "employmentstart", "startdate", "employmentstartdate", "hiredate",
+    ),
+    "employment_end": (
+        "anställdtill", "slutdatum", "anställningsslut", "employmentend", "enddate",
+        "employmentenddate",
+    ),
+    "preferred_language": ("språk", "föredragetspråk", "language", "preferredlanguage"),
+    "gender": ("kön", "gender", "sex"),
+    "hourly_cost": ("timkostnad", "timkostnadkr", "kostnadpertimme", "hourlycost", "costperhour"),
+}
+
+REQUIRED_COLUMNS = ("employee_number", "first_name", "last_name", "workplace")
+
+# How each field is named in messages to the user.
+COLUMN_LABELS: dict[str, str] = {
+    "employee_number": "anställningsnummer",
+    "first_name": "förnamn",
+    "last_name": "efternamn",
+    "email": "e-post",
+    "workplace": "arbetsplats",
+    "organisation": "organisation",
+    "employment_start": "anställd från",
+    "employment_end": "anställd till",
+    "preferred_language": "språk",
+    "gender": "kön",
+    "hourly_cost": "timkostnad",
+}
+
+MAX_LENGTHS = {"employee_number": 50, "first_name": 100, "last_name": 100, "email": 254}
+
+GENDER_VALUES: dict[str, str] = {
+    "kvinna": "woman", "k": "woman", "kvinnor": "woman", "woman": "woman", "female": "woman",
+    "f": "woman", "w": "woman",
+    "man": "man", "m": "man", "män": "man", "male": "man",
+    "annat": "other", "annan": "other", "other": "other", "x": "other", "ickebinär": "other",
+    "villinteange": "other", "annatvillinteange": "other",
+}
+
+LANGUAGE_VALUES: dict[str, str] = {
+    "sv": "sv", "svenska": "sv", "swedish": "sv", "se": "sv", "swe": "sv",
+    "en": "en", "engelska": "en", "english": "en", "eng": "en",
+}
+
+DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y")
+
+_NON_WORD = re.compile(r"[\W_]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalise_header(text: str) -> str:
+    """Lower case, without spaces or punctuation: ``"Anst.nr"`` → ``"anstnr"``."""
+    return _NON_WORD.sub("", str(text).casefold())
+
+
+def normalise_key(text: str) -> str:
+    """How names and codes are compared: case-insensitive, runs of spaces as one."""
+    return _SPACES.sub(" ", str(text)).strip().casefold()
+
+
+_ALIAS_TO_FIELD = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message is for the user."""
+
+
+@dataclass
+class ImportRow:
+    """One data row with its values checked and converted.
+
+    ``values`` holds only the columns present in the file, so a column left out of an export
+    leaves that field as it is.
+    """
+
+    line: int
+    values: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportTable:
+    """A read file: which columns it has and its rows, or why it could not be read."""
+
+    file_name: str
+    columns: dict[str, str] = field(default_factory=dict)  # field → header as written
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # about the whole file
+
+
+def decode(data: bytes) -> str:
+    """Text of a CSV file: UTF-8 with a BOM, UTF-8, or else Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data.decode("utf-8-sig")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff_delimiter(text: str) -> str:
+    """Semicolon or comma, whichever the header line has more of."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _cells_from_csv(data: bytes) -> list[list[Any]]:
+    text = decode(data)
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+
+
+def _cells_from_xlsx(data: bytes) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ImportFileError(_("Filen kunde inte läsas som en Excel-fil (XLSX).")) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _is_xlsx(data: bytes, file_name: str) -> bool:
+    return file_name.lower().endswith((".xlsx", ".xlsm")) or data.startswith(b"PK\x03\x04")
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as text; whole numbers from spreadsheets lose their ``.0``."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_date(value: Any) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    # Spreadsheets saved as CSV often keep a time part: "2024-01-15 00:00:00".
+    text = text.split(" ")[0].split("T")[0]
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a date only
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_decimal(value: Any) -> Decimal:
+    """Swedish or English notation: ``"1 234,50"``, ``"1234.50"``, ``"325 kr"``."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        number = Decimal(str(value))
+    else:
+        text = str(value).strip().lower().removesuffix("kr").removesuffix("sek")
+        text = text.replace("\u00a0", "").replace(" ", "")
+        if "," in text and "." in text:
+            text = text.replace(".", "").replace(",", ".")  # 1.234,50
+        else:
+            text = text.replace(",", ".")
+        number = Decimal(text)
+    if not number.is_finite():
+        raise InvalidOperation
+    return number.quantize(Decimal("0.01"))
+
+
+def _convert(row: ImportRow, name: str, value: Any) -> None:
+    """Check one cell and store its converted value in ``row.values``; errors in Swedish."""
+    label = COLUMN_LABELS[name]
+    text = _cell_text(value)
+    if name in REQUIRED_COLUMNS:
+        if not text:
+            row.errors.append(_("Fältet %(column)s är tomt.") % {"column": label})
+            return
+        if name in MAX_LENGTHS and len(text) > MAX_LENGTHS[name]:
+            row.errors.append(
+                _("Fältet %(column)s är för långt (högst %(max)s tecken).")
+                % {"column": label, "max": MAX_LENGTHS[name]}
+            )
+            return
+        row.values[name] = text
+    elif name == "organisation":
+        row.values[name] = text
+    elif name == "email":
+        email = text.lower()
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                row.errors.append(_("Ogiltig e-postadress «%(value)s».") % {"value": text})
+                return
+        row.values[name] = email
+    elif name in ("employment_start", "employment_end"):
+        if not text:
+            row.values[name] = None
+            return
+        try:
+            row.values[name] = parse_date(value)
+        except ValueError:
+            row.errors.append(
+                _("Ogiltigt datum «%(value)s» i kolumnen %(column)s (skriv ÅÅÅÅ-MM-DD).")
+                % {"value": text, "column": label}
+            )
+    elif name == "hourly_cost":
+        if not text:
+            row.values[name] = None
+            return
+        try:
+            number = parse_decimal(value)
+        except (InvalidOperation, ValueError):
+            row.errors.append(
+                _("Ogiltigt tal «%(value)s» i kolumnen %(column)s.") % {"value": text, "column": label}
+            )
+            return
+        if number < 0 or number >= Decimal("1000000"):
+            row.errors.append(
+                _("Timkostnaden «%(value)s» är orimlig (0–999 999 kr).") % {"value": text}
+            )
+            return
+        row.values[name] = number
+    elif name == "gender":
+        key = normalise_header(text)
+        if key and key not in GENDER_VALUES:
+            row.errors.append(
+                _("Okänt kön «%(value)s» (skriv kvinna, man, annat eller lämna tomt).")
+                % {"value": text}
+            )
+            return
+        row.values[name] = GENDER_VALUES.get(key, "")
+    elif name == "preferred_language":
+        key = normalise_header(text)
+        if key and key not in LANGUAGE_VALUES:
+            row.errors.append(
+                _("Okänt språk «%(value)s» (skriv svenska eller engelska).") % {"value": text}
+            )
+            return
+        row.values[name] = LANGUAGE_VALUES.get(key, "sv")
+
+
+def _check_dates(row: ImportRow) -> None:
+    start, end = row.values.get("employment_start"), row.values.get("employment_end")
+    if start and end and end < start:
+        row.errors.append(_("Anställd till ligger före anställd från."))
+
+
+def table_from_cells(cells: list[list[Any]], file_name: str) -> ImportTable:
+    """Match the header row to fields and convert each following row."""
+    table = ImportTable(file_name=file_name)
+    # The header is the first row with any text; earlier rows are titles some exports add.
+    header_index = next(
+        (i for i, row in enumerate(cells) if any(_cell_text(c) for c in row)), None
+    )
+    if header_index is None:
+        table.errors.append(_("Filen är tom."))
+        return table
+    positions: dict[str, int] = {}
+    for position, header in enumerate(cells[header_index]):
+        name = _ALIAS_TO_FIELD.get(normalise_header(_cell_text(header)))
+        if name is None:
+            continue
+        if name in positions:
+            table.errors.append(
+                _("Kolumnen för %(column)s finns två gånger.") % {"column": COLUMN_LABELS[name]}
+            )
+            continue
+        positions[name] = position
+        table.columns[name] = _cell_text(header)
+    missing = [COLUMN_LABELS[name] for name in REQUIRED_COLUMNS if name not in positions]
+    if missing:
+        table.errors.append(
+            _("Filen saknar kolumner för: %(columns)s. Första raden ska ha kolumnrubriker.")
+            % {"columns": ", ".join(missing)}
+        )
+    if table.errors:
+        return table
+
+    for offset, cells_row in enumerate(cells[header_index + 1 :], start=header_index + 2):
+        if not any(_cell_text(c) for c in cells_row):
+            continue  # blank lines at the end of exports
+        row = ImportRow(line=offset)
+        for name, position in positions.items():
+            value = cells_row[position] if position < len(cells_row) else None
+            row.raw[name] = _cell_text(value)
+            _convert(row, name, value)
+        _check_dates(row)
+        table.rows.append(row)
+    if not table.rows:
+        table.errors.append(_("Filen har kolumnrubriker men inga rader med anställda."))
+    return table
+
+
+def read_employee_file(data: bytes, file_name: str) -> ImportTable:
+    """Read an uploaded CSV or XLSX file into an :class:`ImportTable`."""
+    try:
+        cells = _cells_from_xlsx(data) if _is_xlsx(data, file_name) else _cells_from_csv(data)
+    except ImportFileError as exc:
+        return ImportTable(file_name=file_name, errors=[str(exc)])
+    except csv.Error:
+        return ImportTable(
+            file_name=file_name, errors=[_("Filen kunde inte läsas som CSV eller XLSX.")]
+        )
+    return table_from_cells(cells, file_name)
