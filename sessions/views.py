@@ -264,7 +264,7 @@ def _guide_steps(session) -> tuple[object | None, list[dict]]:
     if guide is None:
         return None, []
     specific = guide.specific
-    for name in ("steps_as_data", "get_steps", "steps_data", "get_steps_data"):
+    for name in ("get_steps", "steps_as_data"):
         method = getattr(specific, name, None)
         if callable(method):
             try:

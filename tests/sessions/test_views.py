@@ -300,3 +300,22 @@ def test_manager_and_leader_have_no_hours_report(client, manager, process_leader
         client.force_login(user)
         assert client.get(reverse("sessions_hours_report")).status_code in (302, 403)
         assert client.get(reverse("sessions:cofinancing")).status_code == 403
+
+
+def test_facilitator_view_walks_the_discussion_guide(client, session, process_leader, staff,
+                                                      django_assert_max_num_queries):
+    from tests.cms.factories import content_tree
+
+    tree = content_tree()
+    module = session.module
+    module.discussion_guide = tree.guide
+    module.save()
+    client.force_login(process_leader)
+    url = reverse("sessions:facilitate", args=[session.pk])
+    client.get(url)
+    with django_assert_max_num_queries(16):
+        html = client.get(url).content.decode()
+    assert "Frågerunda" in html and "Vilka är vi nu?" in html
+    assert "HEMLIG-NOT-2" in html  # the leader's notes show in the leader's view
+    assert "<video" in html and 'kind="captions"' in html  # the lecture segment plays in place
+    assert html.count('class="timer"') == 5
