@@ -319,3 +319,29 @@ def test_facilitator_view_walks_the_discussion_guide(client, session, process_le
     assert "HEMLIG-NOT-2" in html  # the leader's notes show in the leader's view
     assert "<video" in html and 'kind="captions"' in html  # the lecture segment plays in place
     assert html.count('class="timer"') == 5
+
+
+def test_employee_cancels_own_place_from_signed_link(client, programme_admin, manager, other_manager,
+                                                      programme_setup):
+    session = services.session_schedule(
+        workplace=None, module=programme_setup["prep_modules"][0], starts_at=at(4, 9, year=2027),
+        ends_at=at(4, 12, year=2027), place="Kommunhuset", capacity=1, scheduled_by=programme_admin,
+        invitees=[manager.employee, other_manager.employee],
+    )
+    mine = session.invitations.get(employee=manager.employee)
+    theirs = session.invitations.get(employee=other_manager.employee)
+    assert (mine.status, theirs.status) == ("invited", "waitlisted")
+    # not signed in and no link: nothing happens
+    client.post(reverse("sessions:invitation_cancel", args=[mine.pk]))
+    mine.refresh_from_db()
+    assert mine.status == "invited"
+    link = employee_link_url(other_manager.employee, reverse("sessions:my_sessions"))
+    client.get("/" + link.split("://", 1)[1].split("/", 1)[1])
+    # the link opens only that person's own places
+    assert client.post(reverse("sessions:invitation_cancel", args=[mine.pk])).status_code == 404
+    link = employee_link_url(manager.employee, reverse("sessions:my_sessions"))
+    client.get("/" + link.split("://", 1)[1].split("/", 1)[1])
+    assert client.post(reverse("sessions:invitation_cancel", args=[mine.pk])).status_code == 302
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.status, theirs.status) == ("cancelled", "invited")
