@@ -17,7 +17,7 @@ def test_manager_signs_in_and_sees_the_landing_page(page, live_server, site_home
     login(page, manager)
     assert page.url.endswith(reverse("cms:landing"))
     assert page.get_by_role("heading", name="Chef").is_visible()
-    assert page.get_by_text(workplace.name).is_visible()
+    assert page.get_by_role("heading", name=workplace.name).is_visible()
     axe_check(page, "manager landing page")
 
     page.set_viewport_size(PHONE)
