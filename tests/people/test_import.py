@@ -412,3 +412,24 @@ def test_command_unknown_organisation(tmp_path):
     path.write_bytes(b"x")
     with pytest.raises(CommandError, match="Okänd organisation «mora»."):
         call_command("import_employees", str(path), "--organisation", "mora")
+
+
+# --- Search index ---------------------------------------------------------------------------
+
+
+def test_search_index_is_refreshed_only_for_new_or_renamed_people(hr_user, organisation, workplace, django_capture_on_commit_callbacks):
+    data = csv_bytes([HEADER_SV, *employee_rows(3, workplace=workplace.name)])
+    with django_capture_on_commit_callbacks() as callbacks:
+        run(data, importer=hr_user, organisation=organisation)
+    assert len(callbacks) == 1
+    with django_capture_on_commit_callbacks() as callbacks:
+        run(data, importer=hr_user, organisation=organisation)
+    assert callbacks == []
+
+
+def test_search_index_task_skips_people_no_longer_there(workplace):
+    from people.tasks import employees_search_index_task
+
+    employee = EmployeeFactory(workplace=workplace)
+    assert employees_search_index_task.run([employee.pk, employee.pk + 1000]) == 1
+    assert employees_search_index_task.run([employee.pk]) == 1

@@ -201,3 +201,17 @@ def test_someone_elses_import_is_404(client, hr_user, organisation, workplace):
     assert client.get(reverse("people_import:preview", args=[record.pk]), follow=True).status_code == 404
     assert client.post(reverse("people_import:confirm", args=[record.pk]), follow=True).status_code == 404
     assert Employee.objects.count() == 0
+
+
+
+def test_imported_people_are_in_the_search_index(client, hr_user, organisation, workplace, django_capture_on_commit_callbacks):
+    from wagtail.search.backends import get_search_backend
+
+    client.force_login(hr_user)
+    data = csv_bytes([HEADER_SV, ["1", "Ingegerd", "Sjöholm", "", workplace.name]])
+    upload(client, data, organisation=organisation)
+    record = EmployeeImport.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("people_import:confirm", args=[record.pk]))
+    found = get_search_backend().search("Sjöholm", Employee)
+    assert [employee.first_name for employee in found] == ["Ingegerd"]
