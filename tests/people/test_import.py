@@ -98,6 +98,20 @@ def test_swedish_header_variants(hr_user, organisation, workplace):
     assert employee.gender == "woman"
 
 
+def test_title_rows_above_the_header_and_extra_columns():
+    data = csv_bytes([
+        ["Personallista Avesta kommun", "", "", "", "", "", ""],
+        ["2026-11-01", "", "", "", "", "", ""],
+        [*HEADER_SV, "Telefon", "Enhetskod"],
+        ["1", "Ada", "Ek", "", "Solgården", "070-1234567", "K1"],
+    ])
+    table = read_employee_file(data, "x.csv")
+    assert table.errors == []
+    assert table.ignored_columns == ["Telefon", "Enhetskod"]
+    assert table.rows[0].line == 4
+    assert table.rows[0].values["workplace"] == "Solgården"
+
+
 def test_missing_columns_are_named():
     table = read_employee_file(csv_bytes([["Förnamn", "Efternamn"], ["A", "B"]]), "x.csv")
     assert table.errors == [
@@ -433,3 +447,12 @@ def test_search_index_task_skips_people_no_longer_there(workplace):
     employee = EmployeeFactory(workplace=workplace)
     assert employees_search_index_task.run([employee.pk, employee.pk + 1000]) == 1
     assert employees_search_index_task.run([employee.pk]) == 1
+
+
+def test_the_same_table_gives_the_same_report_twice(hr_user, organisation, workplace):
+    data = csv_bytes([HEADER_SV, ["1", "A", "B", "", workplace.name], ["1", "C", "D", "", "Okänd"]])
+    table = read_employee_file(data, "x.csv")
+    first = employee_import(importer=hr_user, table=table, organisation=organisation, dry_run=True)
+    second = employee_import(importer=hr_user, table=table, organisation=organisation, dry_run=False)
+    assert [row.errors for row in first.rows] == [row.errors for row in second.rows]
+    assert len(second.rows[1].errors) == 2

@@ -47,7 +47,7 @@ def test_menu_item_only_with_the_permission(client, hr_user, editor):
 def test_upload_preview_confirm_result(client, hr_user, organisation, workplace):
     leaver = EmployeeFactory(workplace=workplace, employee_number="100")
     client.force_login(hr_user)
-    data = csv_bytes([HEADER_SV, *employee_rows(3, workplace=workplace.name)], encoding="utf-8-sig")
+    data = csv_bytes([[*HEADER_SV, "Telefon"], *(row + ["070"] for row in employee_rows(3, workplace=workplace.name))], encoding="utf-8-sig")
     response = upload(client, data, organisation=organisation)
     record = EmployeeImport.objects.get()
     assert response.status_code == 302
@@ -59,6 +59,7 @@ def test_upload_preview_confirm_result(client, hr_user, organisation, workplace)
     assert preview.status_code == 200
     assert "Förnamn1 Efternamn1" in body
     assert "Saknas i filen – markeras som slutade" in body
+    assert "Kolumner som inte används: Telefon" in body
     assert leaver.full_name in body
     assert reverse("people_import:confirm", args=[record.pk]) in body
     assert Employee.objects.count() == 1  # nothing written by the preview
