@@ -216,3 +216,20 @@ def test_imported_people_are_in_the_search_index(client, hr_user, organisation, 
         client.post(reverse("people_import:confirm", args=[record.pk]))
     found = get_search_backend().search("Sjöholm", Employee)
     assert [employee.first_name for employee in found] == ["Ingegerd"]
+
+
+def test_template_file_reads_back_with_every_column(client, hr_user):
+    from people.importing import COLUMN_ALIASES, read_employee_file
+
+    client.force_login(hr_user)
+    response = client.get(reverse("people_import:template"))
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    table = read_employee_file(response.content + b"1;A;B;;X\r\n", "mall.csv")
+    assert set(table.columns) == set(COLUMN_ALIASES)
+    assert table.ignored_columns == []
+
+
+def test_template_needs_the_permission(client, editor):
+    client.force_login(editor)
+    assert client.get(reverse("people_import:template")).status_code == 403
