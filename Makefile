@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install install-test lint check messages worker beat clean
+.PHONY: run test browser install install-test lint check messages worker beat clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,15 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: install-test
+test: install-test browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The real-browser tests use Debian's Chromium; install it when we may, else they skip.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is not installed: the real-browser tests will be skipped (apt-get install chromium)"; fi; }
 
 lint: install-test
 	$(BIN)/ruff check .

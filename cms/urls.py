@@ -13,6 +13,7 @@ site_patterns = (
         path("logga-in/", views.LoginView.as_view(), name="login"),
         path("logga-ut/", views.LogoutView.as_view(), name="logout"),
         path("min-sida/", views.landing, name="landing"),
+        path("lank/<str:token>/", views.employee_link, name="employee_link"),
         path("tillganglighet/", views.AccessibilityStatementView.as_view(), name="accessibility"),
         path("personuppgifter/", views.PrivacyView.as_view(), name="privacy"),
     ],

@@ -1,12 +1,14 @@
 """Site-wide views: sign-in, the role landing page and the statements the law requires."""
 
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.generic import TemplateView
 
+from people.links import current_employee, employee_link_open, safe_next
 from people.selectors import managed_workplaces_for, organisations_for, scope_for, workplaces_for
 
 from .forms import EmailAuthenticationForm
@@ -22,11 +24,13 @@ class LogoutView(auth_views.LogoutView):
     pass
 
 
-@login_required
 def landing(request: HttpRequest) -> HttpResponse:
-    """After sign-in: one section per role the viewer holds, each saying what to do next."""
+    """After sign-in (or a signed link): one section per role, each saying what to do next."""
+    employee = current_employee(request)
+    if not request.user.is_authenticated and employee is None:
+        return redirect_to_login(request.get_full_path(), reverse("cms:login"))
     scope = scope_for(request.user)
-    context: dict = {"scope": scope}
+    context: dict = {"scope": scope, "employee": employee}
     if scope.is_hr and not scope.is_programme_admin:
         context["hr_organisations"] = organisations_for(request.user).annotate(
             employee_count=Count("employees", filter=Q(employees__employment_end__isnull=True))
@@ -38,6 +42,14 @@ def landing(request: HttpRequest) -> HttpResponse:
     if scope.is_process_leader:
         context["led_workplaces"] = workplaces_for(request.user).filter(id__in=scope.led_workplace_ids)
     return render(request, "cms/landing.html", context)
+
+
+def employee_link(request: HttpRequest, token: str) -> HttpResponse:
+    """Opens an employee's own pages from the signed link in a message – no password."""
+    employee = employee_link_open(request, token)
+    if employee is None:
+        return render(request, "cms/link_invalid.html", status=410)
+    return redirect(safe_next(request, reverse("cms:landing")))
 
 
 class AccessibilityStatementView(TemplateView):

@@ -157,6 +157,16 @@ class Track(ClusterableModel):
     def target_hours(self) -> Decimal:
         return Decimal(self.target_minutes) / Decimal(60)
 
+    @property
+    def planned_minutes(self) -> int:
+        """The sum of the modules' planned minutes (uses prefetched modules when present)."""
+        return sum(module.planned_minutes for module in self.modules.all())
+
+    @property
+    def minutes_off_target(self) -> int:
+        """Planned minus target: 0 when the modules add up, negative when short, positive when over."""
+        return self.planned_minutes - self.target_minutes
+
 
 class Module(Orderable):
     """One part of a track, e.g. one workplace dialogue of an hour, with its discussion guide."""
@@ -165,8 +175,16 @@ class Module(Orderable):
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("beskrivning"), blank=True)
     planned_minutes = models.PositiveIntegerField(_("planerad tid (minuter)"))
+    lecture_segment = models.ForeignKey(
+        "cms.LectureSegmentPage",
+        verbose_name=_("föreläsningsavsnitt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     discussion_guide = models.ForeignKey(
-        "wagtailcore.Page",
+        "cms.DiscussionGuidePage",
         verbose_name=_("samtalsguide"),
         null=True,
         blank=True,
@@ -178,6 +196,7 @@ class Module(Orderable):
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("planned_minutes"),
+        FieldPanel("lecture_segment"),
         FieldPanel("discussion_guide"),
     ]
 

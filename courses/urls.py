@@ -1,4 +1,10 @@
+from django.urls import path
+
+from . import views
 
 app_name = "courses"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", views.my_programme, name="my_programme"),
+    path("sok/", views.search, name="search"),
+]

@@ -23,12 +23,23 @@ _PEOPLE_ALL = [
     for action in ("add", "change", "delete", "view")
 ]
 
+# The hours report and its exports (rows are still limited to the viewer's scope).
+_SESSIONS_REPORTS = [
+    "dialogue_sessions.view_session",
+    "dialogue_sessions.view_attendance",
+    "dialogue_sessions.view_hourscorrection",
+]
+
 # "app_label.codename". Permissions whose app is not installed yet are skipped.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.PROGRAMME_ADMIN: [
         "wagtailadmin.access_admin",
         *_PEOPLE_ALL,
         "people.import_employees",
+        "cms.view_pagefeedback",
+        "cms.delete_pagefeedback",
+        "wagtail_localize.submit_translation",
+        *_SESSIONS_REPORTS,
         *[
             f"courses.{action}_{model}"
             for model in ("programme", "track", "module")
@@ -40,9 +51,21 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",
+        *[
+            f"surveys.{action}_{model}"
+            for model in ("survey", "question", "surveyround")
+            for action in ("add", "change", "delete", "view")
+        ],
     ],
     Role.EDITOR: [
         "wagtailadmin.access_admin",
+        "courses.view_programme",
+        "courses.view_track",
+        "courses.change_track",
+        *[f"courses.{action}_module" for action in ("add", "change", "delete", "view")],
+        "cms.view_pagefeedback",
+        "cms.delete_pagefeedback",
+        "wagtail_localize.submit_translation",
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
@@ -58,6 +81,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "people.change_employee",
         "people.view_employee",
         "people.import_employees",
+        *_SESSIONS_REPORTS,
     ],
     Role.MANAGER: [],
     Role.PROCESS_LEADER: [],

@@ -15,10 +15,10 @@ def _role_changed(sender, instance: RoleAssignment, **kwargs) -> None:
 
 
 def _after_migrate(sender, **kwargs) -> None:
-    # post_migrate is sent once per app; permissions of every app exist only after the last.
-    # Only apps with a models module get the signal (staticfiles, last in the list, has none).
-    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
-    if sender.label != with_models[-1].label:
+    # post_migrate is sent once per app with models; every app's permissions exist only
+    # after the last one.
+    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if sender.label != last.label:
         return
     from .services import role_groups_sync
 

@@ -1,8 +1,11 @@
 """People screens in the Wagtail admin, grouped under one menu item."""
 
+import django_filters
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -10,6 +13,32 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from .models import Employee, Organisation, RoleAssignment, Workplace
 from .selectors import employees_for, organisations_for, workplaces_for
 from .viewsets import ScopedAdminForm, ScopedModelViewSet
+
+
+def _scoped(selector):
+    """A filter choice queryset limited to what the requesting user may see."""
+    return lambda request: selector(request.user) if request is not None else selector(None)
+
+
+class WorkplaceFilterSet(WagtailFilterSet):
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=_scoped(organisations_for)
+    )
+
+    class Meta:
+        model = Workplace
+        fields = ["organisation"]
+
+
+class EmployeeFilterSet(WagtailFilterSet):
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=_scoped(organisations_for)
+    )
+    workplace = django_filters.ModelChoiceFilter(label=_("Arbetsplats"), queryset=_scoped(workplaces_for))
+
+    class Meta:
+        model = Employee
+        fields = ["organisation", "workplace", "gender", "preferred_language"]
 
 
 class OrganisationViewSet(ScopedModelViewSet):
@@ -35,7 +64,7 @@ class WorkplaceViewSet(ScopedModelViewSet):
     icon = "home"
     menu_label = _("Arbetsplatser")
     list_display = ["name", "organisation", "parent", "code"]
-    list_filter = ["organisation"]
+    filterset_class = WorkplaceFilterSet
     search_fields = ["name", "code"]
     inspect_view_enabled = True
     edit_handler = ObjectList(
@@ -65,7 +94,7 @@ class EmployeeViewSet(ScopedModelViewSet):
     icon = "user"
     menu_label = _("Anställda")
     list_display = ["last_name", "first_name", "employee_number", "workplace", "organisation", "employment_end"]
-    list_filter = ["organisation", "workplace", "gender", "preferred_language"]
+    filterset_class = EmployeeFilterSet
     list_per_page = 50
     search_fields = ["first_name", "last_name", "employee_number", "email"]
     list_export = [

@@ -2,6 +2,9 @@
 
 import pytest
 
+from django.conf import settings
+from django.utils import translation
+
 from people.models import Role
 from tests.factories import (
     EmployeeFactory,
@@ -9,6 +12,14 @@ from tests.factories import (
     WorkplaceFactory,
     user_with_role,
 )
+
+
+@pytest.fixture(autouse=True)
+def _swedish_by_default():
+    """Each test starts in Swedish: a request under /en/ leaves English active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -5,8 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .content import FallbackToDefaultLocaleMixin
 
-class HomePage(Page):
+
+class HomePage(FallbackToDefaultLocaleMixin, Page):
     """The public front page: what Samtalsrum is, and the way in."""
 
     lead = models.CharField(_("ingress"), max_length=300, blank=True)
@@ -15,6 +17,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.MaterialIndexPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -41,7 +41,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -126,7 +126,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 # E-mail
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Samtalsrum <noreply@samtalsrum.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
 
 # Celery: JSON only, bounded tasks, late acknowledgement so a lost worker's task runs again
 # (tasks are idempotent; see each tasks.py).
@@ -142,15 +143,34 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "outbox-flush": {"task": "cms.outbox_flush", "schedule": 60.0},
+    "session-reminders": {"task": "sessions.reminders_send", "schedule": 900.0},
+    "survey-rounds-open": {"task": "surveys.tasks.survey_rounds_open_task", "schedule": 60 * 60},
+    "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},
+}
+# Reminders go out this many hours before each session.
+SAMTALSRUM_REMINDER_HOURS = env_int("SAMTALSRUM_REMINDER_HOURS", 24)
+SAMTALSRUM_OUTBOX_MAX_ATTEMPTS = env_int("SAMTALSRUM_OUTBOX_MAX_ATTEMPTS", 10)
 
 # Signed links for employees (no password): how long one stays valid.
 SAMTALSRUM_LINK_MAX_AGE_DAYS = env_int("SAMTALSRUM_LINK_MAX_AGE_DAYS", 60)
+
+# Survey pairing: a person's before and after answers share a key derived with this secret.
+# It is not in the database; deleting it after the evaluation makes the pairs unlinkable.
+SAMTALSRUM_SURVEY_PAIRING_SECRET = env(
+    "SAMTALSRUM_SURVEY_PAIRING_SECRET", "dev-only-survey-pairing-secret"  # noqa: S106
+)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail's background tasks (search index, reference index) log every run at INFO.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
 }

@@ -22,6 +22,8 @@ DATABASES = {
     )
 }
 
+SAMTALSRUM_SURVEY_PAIRING_SECRET = env("SAMTALSRUM_SURVEY_PAIRING_SECRET", required=True)
+
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", required=True)
 CELERY_TASK_ALWAYS_EAGER = False
 
@@ -53,6 +55,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Wagtail's page preview shows the page in a same-origin frame inside the admin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 LOGGING["root"]["level"] = env("DJANGO_LOG_LEVEL", "INFO")  # noqa: F405

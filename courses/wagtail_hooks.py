@@ -1,0 +1,127 @@
+"""Programme screens in the Wagtail admin: programmes, and tracks with their ordered modules."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import Programme, Track
+
+
+class TrackTargetColumn(Column):
+    """Planned minutes against the target, with a warning when they do not add up."""
+
+    cell_template_name = "courses/admin/track_target_cell.html"
+
+    def get_value(self, instance):
+        return instance.planned_minutes
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        planned = context["raw_value"]
+        context.update(
+            planned=planned,
+            target=instance.target_minutes,
+            short=max(0, instance.target_minutes - planned),
+            over=max(0, planned - instance.target_minutes),
+        )
+        return context
+
+
+class TrackTargetPanel(Panel):
+    """Shows on the track form whether the saved modules add up to the target."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "courses/admin/track_target_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            track = self.instance if self.instance and self.instance.pk else None
+            context["track"] = track
+            if track is not None:
+                context["planned"] = track.planned_minutes
+                context["target"] = track.target_minutes
+            return context
+
+
+class TargetWarningMixin:
+    """After saving a track, warn when its modules do not add up to the target."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        track = Track.objects.prefetch_related("modules").get(pk=form.instance.pk)
+        if track.planned_minutes != track.target_minutes:
+            messages.warning(
+                self.request,
+                _("%(track)s: modulerna är planerade till %(planned)d minuter men målet är %(target)d minuter.")
+                % {"track": track.name, "planned": track.planned_minutes, "target": track.target_minutes},
+            )
+        return response
+
+
+class TrackCreateView(TargetWarningMixin, generic.CreateView):
+    pass
+
+
+class TrackEditView(TargetWarningMixin, generic.EditView):
+    pass
+
+
+class TrackIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("programme").prefetch_related("modules")
+
+
+class ProgrammeViewSet(ModelViewSet):
+    model = Programme
+    icon = "calendar"
+    menu_label = _("Program")
+    list_display = ["name", "starts_on", "ends_on", "planned_participants"]
+    search_fields = ["name"]
+    inspect_view_enabled = True
+
+
+class TrackViewSet(ModelViewSet):
+    model = Track
+    icon = "list-ol"
+    menu_label = _("Spår och moduler")
+    index_view_class = TrackIndexView
+    add_view_class = TrackCreateView
+    edit_view_class = TrackEditView
+    list_display = [
+        "name",
+        "programme",
+        "kind",
+        TrackTargetColumn("target", label=_("Planerat / mål")),
+    ]
+    list_filter = ["programme", "kind"]
+    edit_handler = ObjectList(
+        [
+            TrackTargetPanel(heading=_("Tid")),
+            FieldPanel("programme"),
+            FieldPanel("kind"),
+            FieldPanel("name"),
+            FieldPanel("description"),
+            FieldPanel("target_minutes"),
+            InlinePanel("modules", heading=_("Moduler"), label=_("Modul")),
+        ]
+    )
+
+
+class ProgrammeViewSetGroup(ViewSetGroup):
+    menu_label = _("Program")
+    menu_icon = "calendar"
+    menu_order = 250
+    items = (ProgrammeViewSet("programmes"), TrackViewSet("tracks"))
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_viewsets():
+    return ProgrammeViewSetGroup()

@@ -1,0 +1,176 @@
+"""The HR hours report: a Wagtail admin ReportView with its built-in CSV/XLSX export.
+
+Minutes come straight from the ledger (attendance plus corrections, summed in the database);
+no rounding happens here – the funder's rounding rule applies only to the co-financing export.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal
+
+import django_filters
+
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from courses.models import Programme, TrackKind
+from people.models import Employee, Organisation, Workplace
+from people.selectors import organisations_for, scope_for, workplaces_for
+
+from . import selectors
+from .models import Attendance
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_month(value: str | None) -> datetime.date | None:
+    match = _MONTH.match(value or "")
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return datetime.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def _no_op(queryset, name, value):
+    return queryset  # applied in the annotation instead (see HoursReportView.get_base_queryset)
+
+
+class HoursReportFilterSet(WagtailFilterSet):
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=Organisation.objects.none(), field_name="organisation"
+    )
+    workplace = django_filters.ModelChoiceFilter(
+        label=_("Arbetsplats"), queryset=Workplace.objects.none(), field_name="workplace"
+    )
+    track = django_filters.ChoiceFilter(label=_("Spår"), choices=TrackKind.choices, method="filter_track")
+    month = django_filters.CharFilter(label=_("Månad (ÅÅÅÅ-MM)"), method=_no_op)
+
+    class Meta:
+        model = Employee
+        fields = ["organisation", "workplace", "track", "month"]
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = request.user if request else None
+        self.filters["organisation"].queryset = organisations_for(user)
+        workplaces = workplaces_for(user)
+        scope = scope_for(user)
+        if not scope.is_programme_admin:
+            workplaces = workplaces.filter(organisation_id__in=scope.hr_organisation_ids)
+        self.filters["workplace"].queryset = workplaces
+
+    def filter_track(self, queryset, name, value):
+        # The preparatory track concerns managers and process leaders only.
+        if value == TrackKind.PREPARATORY:
+            return queryset.filter(preparatory_required=True)
+        return queryset
+
+
+def _hours(minutes: int) -> Decimal:
+    return (Decimal(minutes or 0) / Decimal(60)).quantize(Decimal("0.01"))
+
+
+class HoursReportView(ReportView):
+    page_title = _("Timmar per anställd")
+    header_icon = "time"
+    index_url_name = "sessions_hours_report"
+    index_results_url_name = "sessions_hours_report_results"
+    filterset_class = HoursReportFilterSet
+    permission_policy = ModelPermissionPolicy(Attendance)
+    permission_required = "view"
+    paginate_by = 100
+    export_filename = "timmar"
+    list_export = [
+        "employee_number",
+        "full_name",
+        "organisation.name",
+        "workplace.name",
+        "preparatory_minutes",
+        "preparatory_hours",
+        "preparatory_target_hours",
+        "workplace_minutes",
+        "workplace_hours",
+        "workplace_target_hours",
+        "complete_label",
+    ]
+    export_headings = {
+        "employee_number": _("Anställningsnummer"),
+        "full_name": _("Namn"),
+        "organisation.name": _("Organisation"),
+        "workplace.name": _("Arbetsplats"),
+        "preparatory_minutes": _("Preparand, minuter"),
+        "preparatory_hours": _("Preparand, timmar"),
+        "preparatory_target_hours": _("Preparand, mål (h)"),
+        "workplace_minutes": _("Arbetsplats, minuter"),
+        "workplace_hours": _("Arbetsplats, timmar"),
+        "workplace_target_hours": _("Arbetsplats, mål (h)"),
+        "complete_label": _("Klar"),
+    }
+
+    @cached_property
+    def programme(self) -> Programme | None:
+        return selectors.hours_report_programme(self.request.user)
+
+    @cached_property
+    def month(self) -> datetime.date | None:
+        return parse_month(self.request.GET.get("month"))
+
+    @cached_property
+    def targets(self) -> dict[str, int]:
+        if self.programme is None:
+            return {}
+        return {t.kind: t.target_minutes for t in self.programme.tracks.all()}
+
+    def get_base_queryset(self):
+        return selectors.hours_report(self.request.user, programme=self.programme, month=self.month)
+
+    def get_filename(self):
+        return f"timmar-{self.month:%Y-%m}" if self.month else "timmar"
+
+    @cached_property
+    def columns(self):
+        month = (self.month or datetime.date.today()).strftime("%Y-%m")  # noqa: DTZ011 - a month label
+
+        def certificate_url(employee):
+            return reverse("sessions:certificate", args=[employee.pk, month])
+
+        return [
+            TitleColumn("full_name", label=_("Namn"), get_url=certificate_url),
+            Column("employee_number", label=_("Anst.nr")),
+            Column("organisation", label=_("Organisation"), accessor="organisation.name"),
+            Column("workplace", label=_("Arbetsplats"), accessor="workplace.name"),
+            Column("preparatory", label=_("Preparand (h / mål)"), accessor="preparatory_label"),
+            Column("workplace_hours", label=_("Arbetsplats (h / mål)"), accessor="workplace_label"),
+            Column("complete", label=_("Klar"), accessor="complete_label"),
+        ]
+
+    def _decorate(self, employee: Employee) -> Employee:
+        prep_target = self.targets.get(TrackKind.PREPARATORY, 0)
+        work_target = self.targets.get(TrackKind.WORKPLACE, 0)
+        employee.preparatory_hours = _hours(employee.preparatory_minutes)
+        employee.workplace_hours = _hours(employee.workplace_minutes)
+        employee.preparatory_target_hours = _hours(prep_target) if employee.preparatory_required else ""
+        employee.workplace_target_hours = _hours(work_target)
+        employee.preparatory_label = (
+            f"{employee.preparatory_hours} / {_hours(prep_target)}" if employee.preparatory_required
+            else f"{employee.preparatory_hours} / –"
+        )
+        employee.workplace_label = f"{employee.workplace_hours} / {_hours(work_target)}"
+        done = bool(work_target) and employee.workplace_minutes >= work_target
+        if employee.preparatory_required:
+            done = done and bool(prep_target) and employee.preparatory_minutes >= prep_target
+        employee.complete_label = str(_("Ja") if done else _("Nej"))
+        return employee
+
+    def decorate_paginated_queryset(self, object_list):
+        return [self._decorate(e) for e in object_list]
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(self._decorate(item))

@@ -1,0 +1,409 @@
+"""Reads about sessions and hours, scoped to the viewer.
+
+Manager → own workplaces; process leader → sessions they lead; HR → their organisations;
+programme admin → everything; employee → themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import (
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+
+from courses.models import Module, Programme, Track, TrackKind
+from people.models import Employee, Role, RoleAssignment, User, Workplace
+from people.selectors import employees_for, scope_for
+
+from .models import (
+    Attendance,
+    HoursCorrection,
+    Invitation,
+    InvitationStatus,
+    Session,
+    SessionStatus,
+)
+
+Viewer = User | AnonymousUser | None
+
+
+def _base() -> QuerySet[Session]:
+    return Session.objects.select_related("module__track__programme", "workplace__organisation")
+
+
+def _led_by(user_id: int | None) -> Q:
+    return Q(
+        id__in=Session.process_leaders.through.objects.filter(user_id=user_id).values("session_id")
+    )
+
+
+def sessions_for(user: Viewer) -> QuerySet[Session]:
+    """Sessions the viewer may open: led, managed, in HR's organisations; admins see all."""
+    scope = scope_for(user)
+    qs = _base()
+    if scope.is_programme_admin:
+        return qs
+    if scope.user_id is None:
+        return qs.none()
+    condition = _led_by(scope.user_id) | Q(workplace_id__in=scope.managed_workplace_ids) | Q(
+        workplace__organisation_id__in=scope.hr_organisation_ids
+    )
+    return qs.filter(condition)
+
+
+def sessions_managed_by(user: Viewer) -> QuerySet[Session]:
+    """Sessions the viewer may edit or cancel: their workplaces' (admins: all, incl. open ones)."""
+    scope = scope_for(user)
+    qs = _base()
+    if scope.is_programme_admin:
+        return qs
+    return qs.filter(workplace_id__in=scope.managed_workplace_ids)
+
+
+def sessions_facilitated_by(user: Viewer) -> QuerySet[Session]:
+    """Sessions whose roll call the viewer may take: led by them (managers: their workplaces)."""
+    scope = scope_for(user)
+    qs = _base()
+    if scope.is_programme_admin:
+        return qs
+    if scope.user_id is None:
+        return qs.none()
+    return qs.filter(_led_by(scope.user_id) | Q(workplace_id__in=scope.managed_workplace_ids))
+
+
+def open_preparatory_sessions_for(user: Viewer) -> QuerySet[Session]:
+    """Open preparatory sessions a manager or process leader may sign up for."""
+    scope = scope_for(user)
+    if not (scope.is_programme_admin or scope.is_manager or scope.is_process_leader):
+        return Session.objects.none()
+    return _base().filter(workplace__isnull=True, status=SessionStatus.SCHEDULED, starts_at__gte=timezone.now())
+
+
+def can_correct_hours(user: Viewer, employee: Employee) -> bool:
+    """Managers of the employee's workplace, HR of their organisation, programme admins."""
+    scope = scope_for(user)
+    return (
+        scope.is_programme_admin
+        or employee.workplace_id in scope.managed_workplace_ids
+        or employee.organisation_id in scope.hr_organisation_ids
+    )
+
+
+def can_schedule_at(user: Viewer, workplace: Workplace | None) -> bool:
+    scope = scope_for(user)
+    if scope.is_programme_admin:
+        return True
+    return workplace is not None and workplace.pk in scope.managed_workplace_ids
+
+
+def can_facilitate(user: Viewer, session: Session) -> bool:
+    return sessions_facilitated_by(user).filter(pk=session.pk).exists()
+
+
+def process_leader_choices(workplace: Workplace | None) -> QuerySet[User]:
+    """Process leaders a session may have: the workplace's own; for open sessions, any."""
+    qs = User.objects.filter(roles__role=Role.PROCESS_LEADER)
+    if workplace is not None:
+        qs = qs.filter(roles__workplace=workplace)
+    return qs.select_related("employee").distinct().order_by("last_name", "first_name", "email")
+
+
+def workplace_track_for(workplace: Workplace, kind: str = TrackKind.WORKPLACE) -> Track | None:
+    """The track of ``kind`` in the workplace organisation's programme (newest first)."""
+    tracks = Track.objects.filter(kind=kind).select_related("programme").order_by("-programme__starts_on", "-pk")
+    return tracks.filter(programme__organisations=workplace.organisation_id).first() or tracks.first()
+
+
+def session_detail(session_id: int, user: Viewer) -> Session:
+    return (
+        sessions_for(user)
+        .prefetch_related("process_leaders")
+        .get(pk=session_id)
+    )
+
+
+def session_invitations(session: Session) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.filter(session=session)
+        .select_related("employee")
+        .order_by("employee__last_name", "employee__first_name", "employee_id")
+    )
+
+
+def roll_call_rows(session: Session) -> list[dict]:
+    """Invited employees with their attendance, in two queries whatever the group size."""
+    invitations = list(
+        session_invitations(session).filter(status=InvitationStatus.INVITED)
+    )
+    attendance = {a.employee_id: a for a in Attendance.objects.filter(session=session)}
+    return [
+        {"employee": inv.employee, "attendance": attendance.get(inv.employee_id)} for inv in invitations
+    ]
+
+
+# ---------------------------------------------------------------- planner
+
+
+@dataclass
+class PlannerRow:
+    employee: Employee
+    cells: list[str] = field(default_factory=list)  # "done" / "booked" / "missing", one per module
+
+    @property
+    def missing_count(self) -> int:
+        return self.cells.count("missing")
+
+
+def planner(workplace: Workplace, track: Track) -> tuple[list[Module], list[PlannerRow]]:
+    """Per employee of ``workplace``: each module of ``track`` done, booked or missing.
+
+    Four queries whatever the number of employees and sessions.
+    """
+    modules = list(track.modules.order_by("sort_order", "pk"))
+    employees = list(Employee.objects.active().filter(workplace=workplace).order_by("last_name", "first_name", "pk"))
+    done = set(
+        Attendance.objects.filter(
+            employee__workplace=workplace, session__module__track=track, minutes__gt=0
+        )
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .values_list("employee_id", "session__module_id")
+    )
+    booked = set(
+        Invitation.objects.filter(
+            employee__workplace=workplace,
+            status=InvitationStatus.INVITED,
+            session__module__track=track,
+            session__status=SessionStatus.SCHEDULED,
+        ).values_list("employee_id", "session__module_id")
+    )
+    rows = []
+    for employee in employees:
+        cells = []
+        for module in modules:
+            key = (employee.pk, module.pk)
+            cells.append("done" if key in done else "booked" if key in booked else "missing")
+        rows.append(PlannerRow(employee=employee, cells=cells))
+    return modules, rows
+
+
+def workplace_sessions(workplace: Workplace) -> QuerySet[Session]:
+    return _base().filter(workplace=workplace).prefetch_related("process_leaders").order_by("starts_at")
+
+
+# ---------------------------------------------------------------- employee's own
+
+
+def my_sessions(employee: Employee) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.filter(employee=employee)
+        .exclude(status__in=[InvitationStatus.CANCELLED, InvitationStatus.DECLINED])
+        .select_related("session__module__track", "session__workplace")
+        .order_by("session__starts_at")
+    )
+
+
+def ledger_entries(employee: Employee) -> tuple[list[Attendance], list[HoursCorrection]]:
+    attendances = list(
+        Attendance.objects.filter(employee=employee)
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .select_related("session__module__track")
+        .order_by("session__starts_at")
+    )
+    corrections = list(
+        HoursCorrection.objects.filter(employee=employee).select_related("track", "session").order_by("created_at")
+    )
+    return attendances, corrections
+
+
+def ledger_by_track(employee: Employee) -> list[dict]:
+    """Minutes per track for one employee against the track's target (summed in the database)."""
+    attended = dict(
+        Attendance.objects.filter(employee=employee)
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .values_list("session__module__track_id")
+        .annotate(total=Sum("minutes"))
+        .values_list("session__module__track_id", "total")
+    )
+    corrected = dict(
+        HoursCorrection.objects.filter(employee=employee)
+        .values_list("track_id")
+        .annotate(total=Sum("minutes"))
+        .values_list("track_id", "total")
+    )
+    rows = []
+    for track in Track.objects.filter(pk__in=set(attended) | set(corrected)).select_related("programme"):
+        minutes = (attended.get(track.pk) or 0) + (corrected.get(track.pk) or 0)
+        rows.append({"track": track, "minutes": minutes, "target": track.target_minutes})
+    return rows
+
+
+def ledger_monthly(employee_ids: QuerySet | list[int]) -> list[dict]:
+    """The ledger per employee, per track, per month: attendance plus corrections, summed in SQL."""
+    attended = (
+        Attendance.objects.filter(employee_id__in=employee_ids)
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .annotate(month=TruncMonth("session__starts_at"))
+        .values_list("employee_id", "session__module__track_id", "month")
+        .annotate(minutes=Sum("minutes"))
+        .order_by()
+    )
+    corrected = (
+        HoursCorrection.objects.filter(employee_id__in=employee_ids)
+        .annotate(month=TruncMonth(Coalesce("session__starts_at", "created_at")))
+        .values_list("employee_id", "track_id", "month")
+        .annotate(minutes=Sum("minutes"))
+        .order_by()
+    )
+    totals: dict[tuple, int] = {}
+    for employee_id, track_id, month, minutes in attended.union(corrected, all=True):
+        key = (employee_id, track_id, month.date() if hasattr(month, "date") else month)
+        totals[key] = totals.get(key, 0) + minutes
+    return [
+        {"employee_id": e, "track_id": t, "month": m, "minutes": minutes}
+        for (e, t, m), minutes in sorted(totals.items(), key=lambda kv: (kv[0][0], kv[0][1], str(kv[0][2])))
+    ]
+
+
+# ---------------------------------------------------------------- HR report
+
+
+def _month_range(month: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    tz = timezone.get_current_timezone()
+    start = datetime.datetime(month.year, month.month, 1, tzinfo=tz)
+    nxt = datetime.datetime(month.year + (month.month == 12), month.month % 12 + 1, 1, tzinfo=tz)
+    return start, nxt
+
+
+def _minutes_subquery(track: Track | None, month: datetime.date | None) -> tuple[Subquery, Subquery]:
+    attended = Attendance.objects.filter(employee_id=OuterRef("pk")).exclude(session__status=SessionStatus.CANCELLED)
+    corrected = HoursCorrection.objects.filter(employee_id=OuterRef("pk"))
+    if track is None:
+        attended = attended.none()
+        corrected = corrected.none()
+    else:
+        attended = attended.filter(session__module__track=track)
+        corrected = corrected.filter(track=track)
+    if month is not None:
+        start, end = _month_range(month)
+        attended = attended.filter(session__starts_at__gte=start, session__starts_at__lt=end)
+        corrected = corrected.filter(
+            Q(session__isnull=False, session__starts_at__gte=start, session__starts_at__lt=end)
+            | Q(session__isnull=True, created_at__gte=start, created_at__lt=end)
+        )
+    a = attended.values("employee_id").annotate(t=Sum("minutes")).values("t")
+    c = corrected.values("employee_id").annotate(t=Sum("minutes")).values("t")
+    return (
+        Coalesce(Subquery(a, output_field=IntegerField()), Value(0)),
+        Coalesce(Subquery(c, output_field=IntegerField()), Value(0)),
+    )
+
+
+def hours_report_programme(user: Viewer, programme_id: int | None = None) -> Programme | None:
+    qs = Programme.objects.order_by("-starts_on", "-pk")
+    if programme_id:
+        qs = qs.filter(pk=programme_id)
+    return qs.first()
+
+
+def hours_report(
+    user: Viewer,
+    *,
+    programme: Programme | None,
+    organisation_id: int | None = None,
+    workplace_id: int | None = None,
+    month: datetime.date | None = None,
+) -> QuerySet[Employee]:
+    """Employees in the viewer's scope, annotated with minutes per track. One query per page."""
+    scope = scope_for(user)
+    qs = employees_for(user)
+    if not scope.is_programme_admin:
+        qs = qs.filter(organisation_id__in=scope.hr_organisation_ids)
+    if organisation_id:
+        qs = qs.filter(organisation_id=organisation_id)
+    if workplace_id:
+        qs = qs.filter(workplace_id=workplace_id)
+    tracks = {t.kind: t for t in programme.tracks.all()} if programme else {}
+    prep, work = tracks.get(TrackKind.PREPARATORY), tracks.get(TrackKind.WORKPLACE)
+    prep_a, prep_c = _minutes_subquery(prep, month)
+    work_a, work_c = _minutes_subquery(work, month)
+    return qs.annotate(
+        preparatory_minutes=prep_a + prep_c,
+        workplace_minutes=work_a + work_c,
+        preparatory_required=Exists(
+            RoleAssignment.objects.filter(
+                user__employee_id=OuterRef("pk"), role__in=[Role.MANAGER, Role.PROCESS_LEADER]
+            )
+        ),
+    ).order_by("organisation__name", "workplace__name", "last_name", "first_name", "pk")
+
+
+# ---------------------------------------------------------------- funder evidence
+
+
+def certificate(employee: Employee, month: datetime.date) -> dict:
+    """One participant's attendance in one month: each session with its minutes, and the total."""
+    start, end = _month_range(month)
+    attendances = list(
+        Attendance.objects.filter(
+            employee=employee, minutes__gt=0, session__starts_at__gte=start, session__starts_at__lt=end
+        )
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .select_related("session__module__track", "session__workplace")
+        .order_by("session__starts_at")
+    )
+    corrections = list(
+        HoursCorrection.objects.filter(employee=employee)
+        .filter(
+            Q(session__isnull=False, session__starts_at__gte=start, session__starts_at__lt=end)
+            | Q(session__isnull=True, created_at__gte=start, created_at__lt=end)
+        )
+        .select_related("track", "session", "created_by")
+    )
+    total = sum(a.minutes for a in attendances) + sum(c.minutes for c in corrections)
+    return {"attendances": attendances, "corrections": corrections, "total_minutes": total}
+
+
+def cofinancing_summary(user: Viewer, *, programme: Programme, month: datetime.date) -> list[dict]:
+    """Minutes per gender in one month for the viewer's employees (rounding is the caller's)."""
+    start, end = _month_range(month)
+    scope = scope_for(user)
+    employees = employees_for(user)
+    if not scope.is_programme_admin:
+        employees = employees.filter(organisation_id__in=scope.hr_organisation_ids)
+    employee_ids = employees.values("pk")
+    attended = (
+        Attendance.objects.filter(
+            employee_id__in=employee_ids,
+            session__module__track__programme=programme,
+            session__starts_at__gte=start,
+            session__starts_at__lt=end,
+        )
+        .exclude(session__status=SessionStatus.CANCELLED)
+        .values("employee__gender")
+        .annotate(minutes=Sum("minutes"))
+    )
+    corrected = (
+        HoursCorrection.objects.filter(employee_id__in=employee_ids, track__programme=programme)
+        .filter(
+            Q(session__isnull=False, session__starts_at__gte=start, session__starts_at__lt=end)
+            | Q(session__isnull=True, created_at__gte=start, created_at__lt=end)
+        )
+        .values("employee__gender")
+        .annotate(minutes=Sum("minutes"))
+    )
+    totals: dict[str, int] = {}
+    for row in list(attended) + list(corrected):
+        totals[row["employee__gender"] or ""] = totals.get(row["employee__gender"] or "", 0) + (row["minutes"] or 0)
+    return [{"gender": g, "minutes": m} for g, m in sorted(totals.items())]

@@ -1,0 +1,547 @@
+"""User-facing views for sessions. Each checks who is asking through the selectors; writes go
+through services."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import Programme, TrackKind
+from people.links import current_employee
+from people.models import Employee
+from people.selectors import employees_for, managed_workplaces_for, scope_for
+
+from . import selectors, services
+from .forms import CorrectionForm, PlannerForm, RescheduleForm, RollCallForm, SessionForm
+from .models import AttendanceStatus, Invitation, InvitationStatus, SessionStatus
+
+
+def _form_errors_to(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@login_required
+def session_list(request: HttpRequest) -> HttpResponse:
+    """The viewer's sessions: those they lead or manage, and open preparatory sessions."""
+    scope = scope_for(request.user)
+    sessions = (
+        selectors.sessions_for(request.user)
+        .filter(starts_at__gte=timezone.now() - datetime.timedelta(days=30))
+        .prefetch_related("process_leaders")
+        .order_by("starts_at")[:200]
+    )
+    context = {
+        "scope": scope,
+        "sessions": sessions,
+        "workplaces": managed_workplaces_for(request.user) if (scope.is_manager or scope.is_programme_admin) else [],
+        "open_sessions": selectors.open_preparatory_sessions_for(request.user)[:50],
+    }
+    return render(request, "sessions/session_list.html", context)
+
+
+@login_required
+def planner(request: HttpRequest, workplace_id: int) -> HttpResponse:
+    """Per employee: which workplace-track modules are done, booked or missing; create the rest."""
+    workplace = get_object_or_404(managed_workplaces_for(request.user), pk=workplace_id)
+    track = selectors.workplace_track_for(workplace)
+    if track is None:
+        raise Http404(_("Inget arbetsplatsspår finns."))
+    leaders = selectors.process_leader_choices(workplace)
+    warnings = []
+    if request.method == "POST":
+        form = PlannerForm(request.POST, leaders=leaders)
+        if form.is_valid():
+            try:
+                created = services.planner_create_remaining(
+                    workplace=workplace,
+                    first_starts_at=form.cleaned_data["first_starts_at"],
+                    interval_days=form.cleaned_data["interval_days"],
+                    place=form.cleaned_data["place"],
+                    video_link=form.cleaned_data["video_link"],
+                    process_leaders=list(form.cleaned_data["process_leaders"]),
+                    scheduled_by=request.user,
+                    confirm_warnings=form.cleaned_data["confirm_warnings"],
+                )
+            except services.ScheduleWarningsError as exc:
+                warnings = exc.warnings
+            except ValidationError as exc:
+                _form_errors_to(form, exc)
+            else:
+                messages.success(request, _("%(n)s tillfällen planerades och inbjudningarna skickas.") % {"n": len(created)})
+                return redirect("sessions:planner", workplace_id=workplace.pk)
+    else:
+        form = PlannerForm(leaders=leaders, initial={"process_leaders": list(leaders)})
+    modules, rows = selectors.planner(workplace, track)
+    return render(
+        request,
+        "sessions/planner.html",
+        {
+            "workplace": workplace,
+            "track": track,
+            "modules": modules,
+            "rows": rows,
+            "form": form,
+            "warnings": warnings,
+            "missing_total": sum(r.missing_count for r in rows),
+            "sessions": selectors.workplace_sessions(workplace).exclude(status=SessionStatus.CANCELLED),
+        },
+    )
+
+
+@login_required
+def session_create(request: HttpRequest, workplace_id: int | None = None) -> HttpResponse:
+    """Schedule a session for a workplace (manager) or an open preparatory one (programme admin)."""
+    scope = scope_for(request.user)
+    if workplace_id is None:
+        if not scope.is_programme_admin:
+            raise PermissionDenied
+        workplace = None
+        modules = _modules_of_kind(TrackKind.PREPARATORY)
+        invitees = None
+    else:
+        workplace = get_object_or_404(managed_workplaces_for(request.user), pk=workplace_id)
+        track = selectors.workplace_track_for(workplace)
+        modules = track.modules.order_by("sort_order") if track else _modules_of_kind(TrackKind.WORKPLACE)
+        invitees = Employee.objects.active().filter(workplace=workplace).order_by("last_name", "first_name")
+    leaders = selectors.process_leader_choices(workplace)
+    warnings = []
+    if request.method == "POST":
+        form = SessionForm(request.POST, modules=modules, leaders=leaders, invitees=invitees)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                session = services.session_schedule(
+                    workplace=workplace,
+                    module=data["module"],
+                    starts_at=data["starts_at"],
+                    ends_at=data["ends_at"],
+                    place=data["place"],
+                    video_link=data["video_link"],
+                    process_leaders=list(data["process_leaders"]),
+                    invitees=list(data.get("invitees") or []),
+                    capacity=data.get("capacity"),
+                    scheduled_by=request.user,
+                    confirm_warnings=data["confirm_warnings"],
+                )
+            except services.ScheduleWarningsError as exc:
+                warnings = exc.warnings
+            except ValidationError as exc:
+                _form_errors_to(form, exc)
+            else:
+                messages.success(request, _("Tillfället är planerat och inbjudningarna skickas."))
+                return redirect("sessions:detail", pk=session.pk)
+    else:
+        initial = {}
+        if invitees is not None:
+            initial["invitees"] = list(invitees)
+        form = SessionForm(modules=modules, leaders=leaders, invitees=invitees, initial=initial)
+    return render(
+        request,
+        "sessions/session_form.html",
+        {"form": form, "workplace": workplace, "warnings": warnings, "title": _("Planera samtalstillfälle")},
+    )
+
+
+def _modules_of_kind(kind: str):
+    from courses.models import Module
+
+    return Module.objects.filter(track__kind=kind).select_related("track__programme").order_by(
+        "-track__programme__starts_on", "sort_order"
+    )
+
+
+@login_required
+def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(selectors.sessions_managed_by(request.user), pk=pk)
+    if session.status != SessionStatus.SCHEDULED:
+        raise PermissionDenied
+    workplace = session.workplace
+    invitees = (
+        Employee.objects.active().filter(workplace=workplace).order_by("last_name", "first_name") if workplace else None
+    )
+    leaders = selectors.process_leader_choices(workplace)
+    warnings = []
+    if request.method == "POST":
+        form = RescheduleForm(request.POST, modules=None, leaders=leaders, invitees=invitees)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.session_reschedule(
+                    session=session,
+                    starts_at=data["starts_at"],
+                    ends_at=data["ends_at"],
+                    place=data["place"],
+                    video_link=data["video_link"],
+                    process_leaders=list(data["process_leaders"]),
+                    invitees=list(data["invitees"]) if "invitees" in data else None,
+                    capacity=data.get("capacity"),
+                    rescheduled_by=request.user,
+                    confirm_warnings=data["confirm_warnings"],
+                )
+            except services.ScheduleWarningsError as exc:
+                warnings = exc.warnings
+            except ValidationError as exc:
+                _form_errors_to(form, exc)
+            else:
+                messages.success(request, _("Tillfället är ändrat och de berörda får en uppdaterad inbjudan."))
+                return redirect("sessions:detail", pk=session.pk)
+    else:
+        initial = {
+            "starts_at": timezone.localtime(session.starts_at),
+            "ends_at": timezone.localtime(session.ends_at),
+            "place": session.place,
+            "video_link": session.video_link,
+            "capacity": session.capacity,
+            "process_leaders": list(session.process_leaders.all()),
+            "invitees": list(
+                Employee.objects.filter(
+                    session_invitations__session=session,
+                    session_invitations__status__in=[InvitationStatus.INVITED, InvitationStatus.WAITLISTED],
+                )
+            ),
+        }
+        form = RescheduleForm(modules=None, leaders=leaders, invitees=invitees, initial=initial)
+    return render(
+        request,
+        "sessions/session_form.html",
+        {"form": form, "workplace": workplace, "session": session, "warnings": warnings,
+         "title": _("Ändra samtalstillfälle")},
+    )
+
+
+@login_required
+def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(selectors.sessions_managed_by(request.user), pk=pk)
+    if request.method == "POST":
+        try:
+            services.session_cancel(session=session, cancelled_by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Tillfället är inställt. De inbjudna får besked."))
+        return redirect("sessions:detail", pk=session.pk)
+    return render(request, "sessions/session_cancel.html", {"session": session})
+
+
+@login_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(selectors.sessions_for(request.user).prefetch_related("process_leaders"), pk=pk)
+    invitations = selectors.session_invitations(session)
+    attendance = {a.employee_id: a for a in session.attendances.all()}
+    rows = [{"invitation": inv, "attendance": attendance.get(inv.employee_id)} for inv in invitations]
+    return render(
+        request,
+        "sessions/session_detail.html",
+        {
+            "session": session,
+            "rows": rows,
+            "can_manage": selectors.sessions_managed_by(request.user).filter(pk=pk).exists(),
+            "can_facilitate": selectors.can_facilitate(request.user, session),
+            "can_correct": scope_for(request.user).is_programme_admin
+            or (session.workplace_id in scope_for(request.user).managed_workplace_ids)
+            or (session.workplace and session.workplace.organisation_id in scope_for(request.user).hr_organisation_ids),
+        },
+    )
+
+
+def _guide_steps(session) -> tuple[object | None, list[dict]]:
+    """The discussion guide's steps as plain data, if the guide page provides them."""
+    guide = session.module.discussion_guide
+    if guide is None:
+        return None, []
+    specific = guide.specific
+    for name in ("steps_as_data", "get_steps", "steps_data", "get_steps_data"):
+        method = getattr(specific, name, None)
+        if callable(method):
+            try:
+                return specific, list(method())
+            except Exception:  # noqa: BLE001 - the guide must never break the roll call
+                return specific, []
+    return specific, []
+
+
+@login_required
+def facilitate(request: HttpRequest, pk: int) -> HttpResponse:
+    """The facilitator view for a phone: guide steps with timers, lecture segment, roll call."""
+    session = get_object_or_404(selectors.sessions_facilitated_by(request.user), pk=pk)
+    if request.method == "POST":
+        form = RollCallForm(request.POST)
+        if form.is_valid():
+            employee = get_object_or_404(
+                Employee.objects.filter(
+                    session_invitations__session=session, session_invitations__status=InvitationStatus.INVITED
+                ),
+                pk=form.cleaned_data["employee"],
+            )
+            try:
+                services.attendance_record(
+                    session=session,
+                    employee=employee,
+                    status=form.cleaned_data["status"],
+                    minutes=form.cleaned_data["minutes"],
+                    recorded_by=request.user,
+                )
+            except ValidationError as exc:
+                messages.error(request, f"{employee.full_name}: " + " ".join(exc.messages))
+            else:
+                messages.success(request, _("Närvaro sparad för %(name)s.") % {"name": employee.full_name})
+        else:
+            messages.error(request, _("Närvaron kunde inte sparas. Försök igen."))
+        return redirect(reverse("sessions:facilitate", kwargs={"pk": session.pk}) + "#roll-call")
+    guide, steps = _guide_steps(session)
+    rows = selectors.roll_call_rows(session)
+    return render(
+        request,
+        "sessions/facilitate.html",
+        {
+            "session": session,
+            "guide": guide,
+            "steps": steps,
+            "rows": rows,
+            "marked": sum(1 for r in rows if r["attendance"]),
+            "length": session.length_minutes,
+            "statuses": AttendanceStatus,
+        },
+    )
+
+
+@login_required
+@require_POST
+def session_close(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(selectors.sessions_facilitated_by(request.user), pk=pk)
+    try:
+        services.session_close(session=session, closed_by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Tillfället är avslutat och närvaron låst."))
+    return redirect("sessions:detail", pk=session.pk)
+
+
+@login_required
+def attendance_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """Printable attendance list (närvarolista) with signature lines."""
+    session = get_object_or_404(selectors.sessions_for(request.user).prefetch_related("process_leaders"), pk=pk)
+    rows = selectors.roll_call_rows(session)
+    return render(request, "sessions/attendance_list.html", {"session": session, "rows": rows})
+
+
+@login_required
+def correction_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """A manager or HR corrects the hours of a closed session through a signed entry."""
+    session = get_object_or_404(selectors.sessions_for(request.user), pk=pk)
+    employees = employees_for(request.user).filter(
+        session_invitations__session=session
+    ).order_by("last_name", "first_name")
+    employees = [e for e in employees if selectors.can_correct_hours(request.user, e)]
+    if not employees:
+        raise PermissionDenied
+    from courses.models import Track
+
+    tracks = Track.objects.filter(pk=session.module.track_id)
+    employee_qs = Employee.objects.filter(pk__in=[e.pk for e in employees]).order_by("last_name", "first_name")
+    if request.method == "POST":
+        form = CorrectionForm(request.POST, employees=employee_qs, tracks=tracks)
+        if form.is_valid():
+            try:
+                services.hours_correction_create(
+                    employee=form.cleaned_data["employee"],
+                    session=session,
+                    track=form.cleaned_data["track"],
+                    minutes=form.cleaned_data["minutes"],
+                    reason=form.cleaned_data["reason"],
+                    created_by=request.user,
+                )
+            except ValidationError as exc:
+                _form_errors_to(form, exc)
+            else:
+                messages.success(request, _("Korrigeringen är sparad."))
+                return redirect("sessions:detail", pk=session.pk)
+    else:
+        form = CorrectionForm(employees=employee_qs, tracks=tracks, initial={"track": tracks.first()})
+    return render(request, "sessions/correction_form.html", {"form": form, "session": session})
+
+
+# ---------------------------------------------------------------- preparatory sign-up
+
+
+@login_required
+@require_POST
+def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
+    session = get_object_or_404(selectors.open_preparatory_sessions_for(request.user), pk=pk)
+    if not request.user.employee_id:
+        raise PermissionDenied
+    invitation = services.invitation_request(
+        session=session, employee=request.user.employee, requested_by=request.user
+    )
+    if invitation.status == InvitationStatus.INVITED:
+        messages.success(request, _("Du är anmäld. En kalenderinbjudan skickas till dig."))
+    else:
+        messages.success(request, _("Tillfället är fullt. Du står på väntelistan."))
+    return redirect("sessions:list")
+
+
+@require_POST
+def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """An employee cancels their own place (signed link or login); a manager cancels one of theirs."""
+    employee = current_employee(request)
+    if not request.user.is_authenticated and employee is None:
+        return redirect_to_login(request.get_full_path())
+    invitation = get_object_or_404(Invitation.objects.select_related("session"), pk=pk)
+    allowed = (employee is not None and invitation.employee_id == employee.pk) or (
+        request.user.is_authenticated
+        and selectors.sessions_managed_by(request.user).filter(pk=invitation.session_id).exists()
+    )
+    if not allowed:
+        raise Http404
+    actor = request.user if request.user.is_authenticated else None
+    if actor is None:
+        # Acting through a signed link: the employee cancels their own place.
+        services_actor = _LinkActor(employee)
+        services.invitation_cancel(invitation=invitation, cancelled_by=services_actor)
+    else:
+        services.invitation_cancel(invitation=invitation, cancelled_by=actor)
+    messages.success(request, _("Din plats är avbokad."))
+    return redirect("sessions:my_sessions")
+
+
+class _LinkActor:
+    """Stands in for a login when an employee acts through a signed link (own place only)."""
+
+    is_authenticated = False
+    is_superuser = False
+    pk = None
+
+    def __init__(self, employee: Employee):
+        self.employee_id = employee.pk
+        self.employee = employee
+
+
+# ---------------------------------------------------------------- the employee's own pages
+
+
+def _employee_or_login(request: HttpRequest) -> Employee | HttpResponse:
+    employee = current_employee(request)
+    if employee is None:
+        if request.user.is_authenticated:
+            raise Http404(_("Din inloggning är inte kopplad till någon anställning."))
+        return redirect_to_login(request.get_full_path(), reverse("cms:login"))
+    return employee
+
+
+def my_sessions(request: HttpRequest) -> HttpResponse:
+    employee = _employee_or_login(request)
+    if isinstance(employee, HttpResponse):
+        return employee
+    invitations = selectors.my_sessions(employee)
+    now = timezone.now()
+    return render(
+        request,
+        "sessions/my_sessions.html",
+        {
+            "employee": employee,
+            "upcoming": [i for i in invitations if i.session.ends_at >= now],
+            "past": [i for i in invitations if i.session.ends_at < now],
+        },
+    )
+
+
+def my_hours(request: HttpRequest) -> HttpResponse:
+    employee = _employee_or_login(request)
+    if isinstance(employee, HttpResponse):
+        return employee
+    attendances, corrections = selectors.ledger_entries(employee)
+    return render(
+        request,
+        "sessions/my_hours.html",
+        {
+            "employee": employee,
+            "tracks": selectors.ledger_by_track(employee),
+            "attendances": attendances,
+            "corrections": corrections,
+        },
+    )
+
+
+# ---------------------------------------------------------------- funder evidence
+
+
+def _month(value: str) -> datetime.date:
+    try:
+        return datetime.datetime.strptime(value, "%Y-%m").date()  # noqa: DTZ007 - a calendar month, no time
+    except ValueError as exc:
+        raise Http404 from exc
+
+
+@login_required
+def certificate(request: HttpRequest, employee_id: int, month: str) -> HttpResponse:
+    """Monthly attendance certificate (intyg av närvarotid) for one participant."""
+    scope = scope_for(request.user)
+    if not (scope.is_programme_admin or scope.is_hr or request.user.employee_id == employee_id):
+        raise PermissionDenied
+    qs = employees_for(request.user)
+    if not scope.is_programme_admin and request.user.employee_id != employee_id:
+        qs = qs.filter(organisation_id__in=scope.hr_organisation_ids)
+    employee = get_object_or_404(qs, pk=employee_id)
+    first = _month(month)
+    return render(
+        request,
+        "sessions/certificate.html",
+        {"employee": employee, "month": first, **selectors.certificate(employee, first)},
+    )
+
+
+@login_required
+def cofinancing(request: HttpRequest) -> HttpResponse:
+    """Co-financing per month: hours × unit cost, by gender, with the programme's rounding rule."""
+    from people.models import Gender
+
+    scope = scope_for(request.user)
+    if not (scope.is_programme_admin or scope.is_hr):
+        raise PermissionDenied
+    programme = get_object_or_404(Programme, pk=request.GET["programme"]) if request.GET.get("programme") else (
+        Programme.objects.order_by("-starts_on").first()
+    )
+    if programme is None:
+        raise Http404
+    month = _month(request.GET.get("month") or timezone.localdate().strftime("%Y-%m"))
+    rows = selectors.cofinancing_summary(request.user, programme=programme, month=month)
+    rule = programme.rounding
+    labels = dict(Gender.choices)
+    out = []
+    for row in rows:
+        hours = rule.apply(row["minutes"])
+        out.append(
+            {
+                "gender": labels.get(row["gender"], _("Uppgift saknas")),
+                "minutes": row["minutes"],
+                "hours": hours,
+                "amount": hours * programme.unit_cost_per_hour,
+            }
+        )
+    return render(
+        request,
+        "sessions/cofinancing.html",
+        {
+            "programme": programme,
+            "programmes": Programme.objects.order_by("-starts_on"),
+            "month": month,
+            "rows": out,
+            "total_hours": sum((r["hours"] for r in out), start=rule.apply(0)),
+            "total_amount": sum((r["amount"] for r in out), start=rule.apply(0)),
+        },
+    )

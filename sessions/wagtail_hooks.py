@@ -1,0 +1,53 @@
+"""Admin integration: audit-log actions and the hours reports for HR and programme admins."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+
+@hooks.register("register_log_actions")
+def register_session_log_actions(actions) -> None:
+    actions.register_action("samtalsrum.session.schedule", _("Planera tillfälle"), _("Tillfälle planerat"))
+    actions.register_action("samtalsrum.session.reschedule", _("Ändra tillfälle"), _("Tillfälle ändrat"))
+    actions.register_action("samtalsrum.session.cancel", _("Ställ in tillfälle"), _("Tillfälle inställt"))
+    actions.register_action("samtalsrum.session.close", _("Avsluta tillfälle"), _("Tillfälle avslutat, närvaron låst"))
+    actions.register_action(
+        "samtalsrum.session.waitlist_promote", _("Flytta upp från väntelistan"), _("Flyttad upp från väntelistan")
+    )
+    actions.register_action("samtalsrum.attendance.record", _("Registrera närvaro"), _("Närvaro registrerad"))
+    actions.register_action("samtalsrum.hours.correct", _("Korrigera timmar"), _("Timmar korrigerade"))
+
+
+class _PermissionMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm("dialogue_sessions.view_attendance")
+
+
+@hooks.register("register_admin_urls")
+def register_hours_report_urls():
+    from .reports import HoursReportView
+
+    return [
+        path("timmar/", HoursReportView.as_view(), name="sessions_hours_report"),
+        path("timmar/results/", HoursReportView.as_view(results_only=True), name="sessions_hours_report_results"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_hours_report_menu_item():
+    return _PermissionMenuItem(
+        _("Timmar per anställd"), reverse("sessions_hours_report"), name="sessions-hours", icon_name="time", order=100
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_cofinancing_menu_item():
+    return _PermissionMenuItem(
+        _("Medfinansiering (deltagartid)"),
+        reverse("sessions:cofinancing"),
+        name="sessions-cofinancing",
+        icon_name="doc-full",
+        order=101,
+    )

@@ -1,0 +1,81 @@
+"""Personal signed answer links: no password, but nothing that can be guessed or reused.
+
+A token is ``TimestampSigner(salt=...)`` over ``"<round id>:<invitation id>:<nonce>"``. It is
+refused when the signature is wrong, when it is older than ``SAMTALSRUM_LINK_MAX_AGE_DAYS``,
+when the invitation's nonce has been replaced, or when it names another round than the
+invitation's.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+
+from .models import SurveyInvitation
+
+SALT = "samtalsrum.surveys.answer-link"
+
+
+class LinkProblem(enum.Enum):
+    FORGED = "forged"
+    EXPIRED = "expired"
+    WRONG_ROUND = "wrong_round"
+    REPLACED = "replaced"
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    invitation: SurveyInvitation | None
+    problem: LinkProblem | None = None
+
+
+def _signer() -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=SALT)
+
+
+def answer_token(invitation: SurveyInvitation) -> str:
+    """A fresh signed token for ``invitation`` (valid for the configured number of days)."""
+    return _signer().sign(f"{invitation.round_id}:{invitation.pk}:{invitation.nonce}")
+
+
+def answer_path(invitation: SurveyInvitation, *, language: str | None = None) -> str:
+    from django.utils import translation
+
+    with translation.override(language or invitation.employee.preferred_language or "sv"):
+        return reverse("surveys:answer", kwargs={"token": answer_token(invitation)})
+
+
+def answer_url(invitation: SurveyInvitation, *, language: str | None = None) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + answer_path(invitation, language=language)
+
+
+def invitation_from_token(token: str, *, for_update: bool = False) -> LinkCheck:
+    """Resolve ``token`` to its invitation, or say why it cannot be used."""
+    max_age = datetime.timedelta(days=settings.SAMTALSRUM_LINK_MAX_AGE_DAYS)
+    try:
+        value = _signer().unsign(token, max_age=max_age)
+    except signing.SignatureExpired:
+        return LinkCheck(None, LinkProblem.EXPIRED)
+    except signing.BadSignature:
+        return LinkCheck(None, LinkProblem.FORGED)
+    try:
+        round_id, invitation_id, nonce = value.split(":", 2)
+        round_id_int, invitation_id_int = int(round_id), int(invitation_id)
+    except ValueError:
+        return LinkCheck(None, LinkProblem.FORGED)
+    qs = SurveyInvitation.objects.select_related("round__survey", "round__programme", "employee")
+    if for_update:
+        qs = qs.select_for_update(of=("self",))
+    invitation = qs.filter(pk=invitation_id_int).first()
+    if invitation is None:
+        return LinkCheck(None, LinkProblem.FORGED)
+    if invitation.round_id != round_id_int:
+        return LinkCheck(None, LinkProblem.WRONG_ROUND)
+    if invitation.nonce != nonce:
+        return LinkCheck(None, LinkProblem.REPLACED)
+    return LinkCheck(invitation)

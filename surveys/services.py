@@ -1,0 +1,259 @@
+"""Writes for surveys: invitations, drafts, submitting a response, reminders."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from people.models import Employee
+
+from .models import Answer, Question, QuestionType, Response, SurveyInvitation, SurveyRound
+from .pairing import respondent_key_for
+
+
+class SurveyError(Exception):
+    """A submit that cannot be stored; ``code`` says why, for the page the person sees."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def new_nonce() -> str:
+    return secrets.token_hex(16)
+
+
+def round_employees(survey_round: SurveyRound) -> Iterable[Employee]:
+    """Active employees of the round's organisations and workplaces (as of its opening day)."""
+    org_ids = list(survey_round.organisations.values_list("id", flat=True))
+    wp_ids = list(survey_round.workplaces.values_list("id", flat=True))
+    if not org_ids and not wp_ids:
+        return Employee.objects.none()
+    return (
+        Employee.objects.active(survey_round.opens_on)
+        .filter(Q(organisation_id__in=org_ids) | Q(workplace_id__in=wp_ids))
+        .order_by("id")
+    )
+
+
+def _enqueue(*, to: str, subject: str, body: str, dedupe_key: str, kind: str) -> None:
+    from cms.services import outbox_message_enqueue
+
+    outbox_message_enqueue(to=to, subject=subject, body=body, dedupe_key=dedupe_key, kind=kind)
+
+
+def _invitation_mail(invitation: SurveyInvitation, *, reminder: bool) -> tuple[str, str]:
+    from .links import answer_url
+
+    language = invitation.employee.preferred_language or "sv"
+    with translation.override(language):
+        survey = invitation.round.survey
+        title = survey.title_for(language)
+        subject = (_("Påminnelse: %(title)s") if reminder else _("Enkät: %(title)s")) % {"title": title}
+        body = _(
+            "Hej %(name)s!\n\n"
+            "Du är inbjuden att svara på enkäten \"%(title)s\" i programmet %(programme)s. "
+            "Det tar ungefär tio minuter. Dina svar är anonyma: din chef kan aldrig se vad du har svarat, "
+            "och resultat visas bara för grupper med minst %(threshold)s svar.\n\n"
+            "Svara via din personliga länk (den gäller bara för dig, inget lösenord behövs):\n%(url)s\n\n"
+            "Enkäten stänger %(closes)s.\n"
+        ) % {
+            "name": invitation.employee.first_name,
+            "title": title,
+            "programme": invitation.round.programme.name,
+            "threshold": invitation.round.programme.anonymity_threshold,
+            "url": answer_url(invitation, language=language),
+            "closes": invitation.round.closes_on.isoformat(),
+        }
+    return subject, body
+
+
+@transaction.atomic
+def survey_round_invite(*, survey_round: SurveyRound, today: datetime.date | None = None) -> int:
+    """Invite everyone in the round who has not been invited; e-mail them through the outbox.
+
+    Safe to run again: existing invitations are kept, and each e-mail has a dedupe key.
+    Returns the number of new invitations.
+    """
+    today = today or timezone.localdate()
+    survey_round = SurveyRound.objects.select_for_update().select_related("survey", "programme").get(pk=survey_round.pk)
+    already = set(survey_round.invitations.values_list("employee_id", flat=True))
+    new = [
+        SurveyInvitation(round=survey_round, employee=employee, nonce=new_nonce())
+        for employee in round_employees(survey_round)
+        if employee.id not in already
+    ]
+    SurveyInvitation.objects.bulk_create(new, batch_size=500)
+    pending = (
+        survey_round.invitations.filter(sent_on__isnull=True, responded=False)
+        .select_related("employee", "round__survey", "round__programme")
+        .exclude(employee__email="")
+    )
+    sent_ids = []
+    for invitation in pending:
+        subject, body = _invitation_mail(invitation, reminder=False)
+        _enqueue(
+            to=invitation.employee.email,
+            subject=subject,
+            body=body,
+            dedupe_key=f"survey-invitation:{invitation.pk}",
+            kind="survey_invitation",
+        )
+        sent_ids.append(invitation.pk)
+    SurveyInvitation.objects.filter(pk__in=sent_ids).update(sent_on=today)
+    survey_round.invitations_sent_on = today
+    survey_round.save(update_fields=["invitations_sent_on"])
+    return len(new)
+
+
+@transaction.atomic
+def survey_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Remind those who have not answered in open rounds, at most ``max_reminders`` times.
+
+    The dedupe key names the reminder's number, so a retried run sends nothing twice.
+    """
+    today = today or timezone.localdate()
+    count = 0
+    rounds = SurveyRound.objects.filter(opens_on__lte=today, closes_on__gte=today, invitations_sent_on__isnull=False)
+    for survey_round in rounds.select_related("survey", "programme"):
+        due_before = today - datetime.timedelta(days=survey_round.reminder_interval_days)
+        invitations = (
+            survey_round.invitations.select_for_update(of=("self",))
+            .filter(responded=False, sent_on__lte=due_before, reminder_count__lt=survey_round.max_reminders)
+            .filter(Q(last_reminded_on__isnull=True) | Q(last_reminded_on__lte=due_before))
+            .exclude(employee__email="")
+            .select_related("employee", "round__survey", "round__programme")
+        )
+        for invitation in invitations:
+            number = invitation.reminder_count + 1
+            subject, body = _invitation_mail(invitation, reminder=True)
+            _enqueue(
+                to=invitation.employee.email,
+                subject=subject,
+                body=body,
+                dedupe_key=f"survey-reminder:{invitation.pk}:{number}",
+                kind="survey_reminder",
+            )
+            SurveyInvitation.objects.filter(pk=invitation.pk).update(reminder_count=number, last_reminded_on=today)
+            count += 1
+    return count
+
+
+@transaction.atomic
+def survey_draft_save(*, invitation_id: int, data: Mapping[str, list[str]]) -> bool:
+    """Keep unsent answers (``q_<id>`` fields only) so a dropped connection loses nothing."""
+    invitation = SurveyInvitation.objects.select_for_update().filter(pk=invitation_id, responded=False).first()
+    if invitation is None:
+        return False
+    invitation.draft = {k: [str(v)[:4000] for v in values][:20] for k, values in data.items() if k.startswith("q_")}
+    invitation.save(update_fields=["draft"])
+    return True
+
+
+def _answer_row(question: Question, value: Any) -> Answer | None:
+    if value in (None, "", []):
+        return None
+    if question.type == QuestionType.MULTIPLE_CHOICE:
+        return Answer(question=question, choices=sorted(int(v) for v in value))
+    if question.type == QuestionType.FREE_TEXT:
+        return Answer(question=question, text=str(value).strip())
+    return Answer(question=question, value=int(value))
+
+
+@transaction.atomic
+def survey_response_submit(
+    *, invitation_id: int, answers: Mapping[int, Any], today: datetime.date | None = None
+) -> Response:
+    """Store one person's answers without their identity and mark the invitation answered.
+
+    The invitation row is locked and ``(round, respondent_key)`` is unique, so submitting twice
+    (two tabs, a double click, a retried request) stores one response. Raises
+    :class:`SurveyError` with code ``answered`` or ``closed``.
+    """
+    today = today or timezone.localdate()
+    invitation = (
+        SurveyInvitation.objects.select_for_update(of=("self",))
+        .select_related("round", "employee")
+        .get(pk=invitation_id)
+    )
+    if invitation.responded:
+        raise SurveyError("answered")
+    survey_round = invitation.round
+    if not survey_round.is_open_on(today):
+        raise SurveyError("closed")
+    employee = invitation.employee
+    key = respondent_key_for(programme_id=survey_round.programme_id, employee_id=employee.id)
+    response, created = Response.objects.get_or_create(
+        round=survey_round,
+        respondent_key=key,
+        defaults={
+            "organisation_id": employee.organisation_id,
+            "workplace_id": employee.workplace_id,
+            "submitted_on": today,
+        },
+    )
+    if created:
+        questions = {q.id: q for q in Question.objects.filter(survey_id=survey_round.survey_id)}
+        rows = []
+        for question_id, value in answers.items():
+            question = questions.get(int(question_id))
+            if question is None:  # a question of another survey: never stored here
+                continue
+            row = _answer_row(question, value)
+            if row is not None:
+                row.response = response
+                rows.append(row)
+        Answer.objects.bulk_create(rows)
+    invitation.responded = True
+    invitation.draft = None
+    invitation.save(update_fields=["responded", "draft"])
+    return response
+
+
+def present_employee_ids(*, session_id: int) -> set[int] | None:
+    """Employees recorded as present at a dialogue session, for the QR page.
+
+    Hook for the sessions app: returns None (show everyone invited at the workplace) until
+    ``dialogue_sessions.Attendance`` exists.
+    """
+    from django.apps import apps
+
+    try:
+        attendance = apps.get_model("dialogue_sessions", "Attendance")
+    except LookupError:
+        return None
+    try:
+        return set(attendance.objects.filter(session_id=session_id).values_list("employee_id", flat=True))
+    except Exception:  # noqa: BLE001 - a different attendance model: fall back to everyone
+        return None
+
+
+def round_dates_for_workplace(*, workplace_id: int, phase: str) -> tuple | None:
+    """Suggested opening date for a workplace's round from its workplace sessions.
+
+    "Before" opens before the first workplace session, "after" after the last. Hook for the
+    sessions app: returns None until ``dialogue_sessions.Session`` exists; rounds then store
+    the dates the programme admin enters.
+    """
+    from django.apps import apps
+
+    try:
+        session_model = apps.get_model("dialogue_sessions", "Session")
+    except LookupError:
+        return None
+    from django.db.models import Max, Min
+
+    try:
+        span = session_model.objects.filter(workplace_id=workplace_id).aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    except Exception:  # noqa: BLE001 - the sessions model differs: no suggestion
+        return None
+    if not span["first"]:
+        return None
+    return (span["first"], span["last"])

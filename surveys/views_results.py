@@ -1,0 +1,153 @@
+"""Results, charts and exports – only for groups the viewer may see and only above the threshold."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from people.selectors import scope_for
+
+from . import charts
+from .selectors import (
+    ORGANISATION,
+    PHASES,
+    WORKPLACE,
+    group_from_param,
+    groups_for,
+    programme_results,
+    programmes_for_results,
+    workplace_response_counts,
+)
+
+#: Query parameters that would combine groups; only ``grupp`` (one group) is accepted.
+_REFUSED_PARAMS = ("organisation", "workplace", "org", "ap", "kon", "gender")
+
+
+def _programme_for(request: HttpRequest, programme_id: int):
+    programme = programmes_for_results(request.user).filter(pk=programme_id).first()
+    if programme is None:
+        raise Http404
+    return programme
+
+
+def _refuse_combinations(request: HttpRequest) -> HttpResponse | None:
+    if len(request.GET.getlist("grupp")) > 1 or any(p in request.GET for p in _REFUSED_PARAMS):
+        return render(request, "surveys/results_refused.html", status=400)
+    return None
+
+
+@login_required
+def results_index(request: HttpRequest) -> HttpResponse:
+    programmes = list(programmes_for_results(request.user))
+    scope = scope_for(request.user)
+    counts = []
+    if scope.is_manager:
+        counts = [(p, workplace_response_counts(request.user, p)) for p in programmes]
+    return render(request, "surveys/results_index.html", {
+        "programmes": programmes, "manager_counts": counts, "phases": PHASES, "scope": scope,
+    })
+
+
+def _chart_context(results) -> tuple:
+    before_label, after_label = _("Före"), _("Efter")
+    items = []
+    change_rows = []
+    for i, theme in enumerate(results.themes, start=1):
+        chart = None
+        if theme.options and any(theme.visible.values()):
+            rows = [
+                (o.label, o.percents["before"] if theme.visible["before"] else None,
+                 o.percents["after"] if theme.visible["after"] else None)
+                for o in theme.options
+            ]
+            chart = charts.distribution_chart(
+                chart_id=f"chart-{i}",
+                title=_("Svarsfördelning: %(text)s") % {"text": theme.text},
+                desc=_("Andel av de svarande i procent per svarsalternativ, före och efter. Samma siffror finns i tabellen."),
+                rows=rows, before_label=before_label, after_label=after_label,
+            )
+        if theme.paired is not None:
+            change_rows.append((theme.text, theme.paired.mean_change, theme.paired.ci_low, theme.paired.ci_high))
+        items.append({"theme": theme, "chart": chart, "chart_id": f"chart-{i}"})
+    change = None
+    if change_rows:
+        change = charts.change_chart(
+            chart_id="chart-change",
+            title=_("Förändring från före till efter"),
+            desc=_("Medelförändring per fråga för personer som svarat både före och efter, med 95 % konfidensintervall. Till höger om noll är bättre."),
+            rows=change_rows,
+        )
+    return items, change
+
+
+@login_required
+def results_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
+    refused = _refuse_combinations(request)
+    if refused:
+        return refused
+    programme = _programme_for(request, programme_id)
+    groups = groups_for(request.user, programme)
+    group = group_from_param(groups, request.GET.get("grupp"))
+    language = get_language() or "sv"
+    results = programme_results(programme=programme, group=group, language=language)
+    items, change = _chart_context(results)
+    scope = scope_for(request.user)
+    return render(request, "surveys/results_detail.html", {
+        "programme": programme,
+        "group": group,
+        "groups": groups,
+        "results": results,
+        "items": items,
+        "change_chart": change,
+        "phases": PHASES,
+        "rates": {p: results.response_rate(p) for p in PHASES},
+        "can_export": scope.is_programme_admin or scope.is_hr,
+        "is_subgroup": group.level in (ORGANISATION, WORKPLACE),
+    })
+
+
+def refuse_if_not_allowed(user, programme) -> None:
+    scope = scope_for(user)
+    if not (scope.is_programme_admin or scope.is_hr):
+        raise PermissionDenied
+
+
+@login_required
+def export(request: HttpRequest, programme_id: int, fmt: str) -> HttpResponse:
+    """Anonymised response data for the evaluator: programme admins all, HR their organisations."""
+    from . import exports
+
+    programme = _programme_for(request, programme_id)
+    refuse_if_not_allowed(request.user, programme)
+    scope = scope_for(request.user)
+    org_ids = None if scope.is_programme_admin else set(scope.hr_organisation_ids)
+    data = exports.data_rows(programme, organisation_ids=org_ids)
+    name = f"enkatsvar-{programme.pk}"
+    if fmt == "xlsx":
+        content = exports.xlsx_bytes(data, exports.codebook_rows(programme))
+        response = HttpResponse(
+            content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    elif fmt == "csv":
+        response = HttpResponse(exports.csv_bytes(data), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    else:
+        raise Http404
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def codebook(request: HttpRequest, programme_id: int) -> HttpResponse:
+    from . import exports
+
+    programme = _programme_for(request, programme_id)
+    refuse_if_not_allowed(request.user, programme)
+    response = HttpResponse(exports.csv_bytes(exports.codebook_rows(programme)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kodbok-{programme.pk}.csv"'
+    return response

@@ -1,0 +1,47 @@
+from io import StringIO
+
+import pytest
+
+from django.core.management import call_command
+from django.db.models import Count, Q
+
+from people.models import Employee, Organisation, Role, RoleAssignment, User, Workplace
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return (
+        Organisation.objects.count(),
+        Workplace.objects.count(),
+        Employee.objects.count(),
+        User.objects.count(),
+        RoleAssignment.objects.count(),
+    )
+
+
+def test_seed_demo_builds_the_programme_and_a_second_run_changes_nothing(client):
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    first = _counts()
+    assert first[0] == 8
+    assert first[2] == 2684
+    assert set(Organisation.objects.values_list("name", flat=True)) >= {
+        "Avesta kommun", "Orsa kommun", "Södra Dalarnas Räddningstjänstförbund", "Stiftelsen Sjöviks folkhögskola",
+    }
+    units = Workplace.objects.filter(id__in=Employee.objects.values("workplace_id")).annotate(
+        managers=Count("role_assignments", filter=Q(role_assignments__role=Role.MANAGER)),
+        leaders=Count("role_assignments", filter=Q(role_assignments__role=Role.PROCESS_LEADER)),
+    )
+    assert units.exists()
+    assert all(u.managers == 1 and u.leaders == 2 for u in units)
+    printed = out.getvalue()
+    for login in ("admin@", "redaktor@", "hr@", "chef@", "ledare@", "anstalld@"):
+        assert login in printed
+
+    call_command("seed_demo", stdout=StringIO())
+    assert _counts() == first
+
+    assert client.login(email="chef@demo.samtalsrum.se", password="samtalsrum-demo")
+    response = client.get("/sv/min-sida/")
+    assert "Hemtjänsten Centrum" in response.content.decode()

@@ -1,0 +1,114 @@
+"""Authoring surveys in the Wagtail admin: questions inline, theme keys unique, translations."""
+
+import pytest
+
+from surveys.models import EASY_SWEDISH, Question, QuestionType, Survey
+from tests.factories import ProgrammeFactory
+from tests.surveys.factories import QuestionFactory, SurveyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def role_groups():
+    # The role groups are made after migrate; make sure they exist in the test database.
+    from people.services import role_groups_sync
+
+    role_groups_sync()
+
+
+def _login(client, user):
+    from people.services import user_groups_sync
+
+    user_groups_sync(user=user)
+    client.force_login(user)
+
+
+def _post_data(programme, questions):
+    data = {
+        "programme": programme.pk, "title": "Före processen", "kind": "before", "description": "",
+        "title_en": "", "description_en": "",
+        "questions-TOTAL_FORMS": str(len(questions)), "questions-INITIAL_FORMS": "0",
+        "questions-MIN_NUM_FORMS": "0", "questions-MAX_NUM_FORMS": "1000",
+    }
+    for i, q in enumerate(questions):
+        base = {"theme_key": "", "type": "likert5", "text_sv": "", "text_en": "", "text_easy_sv": "",
+                "options_sv": "", "options_en": "", "options_easy_sv": "", "translations": "{}",
+                "ORDER": str(i + 1), "DELETE": "", "id": ""}
+        base.update(q)
+        for key, value in base.items():
+            if key == "required" and not value:
+                continue
+            data[f"questions-{i}-{key}"] = value
+    return data
+
+
+def test_programme_admin_writes_a_survey_with_inline_questions(client, programme_admin):
+    programme = ProgrammeFactory()
+    _login(client, programme_admin)
+    assert client.get("/admin/survey/new/").status_code == 200
+    response = client.post("/admin/survey/new/", _post_data(programme, [
+        {"theme_key": "tillhorighet", "text_sv": "Jag hör till", "required": "on"},
+        {"theme_key": "roll", "type": "single_choice", "text_sv": "Roll?", "options_sv": "A\nB"},
+    ]))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    survey = Survey.objects.get()
+    assert [q.theme_key for q in survey.questions.all()] == ["tillhorighet", "roll"]
+    assert survey.questions.first().required
+
+
+def test_duplicate_theme_key_and_missing_options_are_refused(client, programme_admin):
+    programme = ProgrammeFactory()
+    _login(client, programme_admin)
+    response = client.post("/admin/survey/new/", _post_data(programme, [
+        {"theme_key": "samma", "text_sv": "Ett"},
+        {"theme_key": "samma", "text_sv": "Två"},
+    ]))
+    assert response.status_code == 200
+    assert not Survey.objects.exists()
+    response = client.post("/admin/survey/new/", _post_data(programme, [
+        {"theme_key": "roll", "type": "single_choice", "text_sv": "Roll?", "options_sv": "Bara ett"},
+    ]))
+    assert response.status_code == 200
+    assert "minst två svarsalternativ" in response.content.decode()
+    assert not Survey.objects.exists()
+
+
+def test_employee_and_manager_cannot_open_survey_admin(client, manager):
+    _login(client, manager)
+    assert client.get("/admin/survey/new/").status_code in (302, 403)
+
+
+def test_missing_translation_falls_back_to_swedish():
+    question = QuestionFactory(text_sv="Jag hör till", text_en="", text_easy_sv="Jag hör hit",
+                               translations={"fi": {"text": "Kuulun joukkoon"}})
+    assert question.text_for("en") == "Jag hör till"
+    assert question.text_for(EASY_SWEDISH) == "Jag hör hit"
+    assert question.text_for("fi") == "Kuulun joukkoon"
+    assert question.text_for("de") == "Jag hör till"
+    labels = question.options_for("en")
+    assert labels[0] == (1, "Strongly disagree") and len(labels) == 5
+
+
+def test_choice_options_fall_back_when_translation_count_differs():
+    survey = SurveyFactory()
+    question = Question(survey=survey, theme_key="x", type=QuestionType.SINGLE_CHOICE, text_sv="?",
+                        options_sv="Ja\nNej", options_en="Yes")
+    assert question.options_for("en") == [(1, "Ja"), (2, "Nej")]
+
+
+def test_programme_admin_creates_a_round(client, programme_admin, workplace):
+    from surveys.models import SurveyRound
+    from tests.surveys.factories import SurveyFactory
+
+    survey = SurveyFactory()
+    other = SurveyFactory()
+    _login(client, programme_admin)
+    data = {"survey": survey.pk, "programme": survey.programme_id, "name": "Före", "phase": "before",
+            "opens_on": "2026-03-01", "closes_on": "2026-03-31", "workplaces": [workplace.pk],
+            "reminder_interval_days": "7", "max_reminders": "2"}
+    assert client.post("/admin/surveyround/new/", {**data, "closes_on": "2026-02-01"}).status_code == 200
+    assert client.post("/admin/surveyround/new/", {**data, "programme": other.programme_id}).status_code == 200
+    assert not SurveyRound.objects.exists()
+    assert client.post("/admin/surveyround/new/", data).status_code == 302
+    assert list(SurveyRound.objects.get().workplaces.all()) == [workplace]
