@@ -456,3 +456,11 @@ def test_the_same_table_gives_the_same_report_twice(hr_user, organisation, workp
     second = employee_import(importer=hr_user, table=table, organisation=organisation, dry_run=False)
     assert [row.errors for row in first.rows] == [row.errors for row in second.rows]
     assert len(second.rows[1].errors) == 2
+
+
+def test_messages_in_english_when_english_is_active():
+    from django.utils import translation
+
+    with translation.override("en"):
+        table = read_employee_file(b"", "x.csv")
+    assert table.errors == ["The file is empty."]
