@@ -25,9 +25,9 @@ from .demo_content import PREPARATORY_MODULES, WORKPLACE_MODULES
 from .models import Module, Programme, RoundingRule, Track, TrackKind
 
 PROGRAMME_NAME = "Vilka är vi?"
-VIDEO_PATH = Path(__file__).resolve().parent / "demo_media" / "platshallare.webm"
+VIDEO_PATH = Path(__file__).resolve().parent / "demo_media" / "platshallare.mp4"
 VIDEO_TITLE = "Platshållarfilm (Samtalsrum)"
-VIDEO_SECONDS = 6
+VIDEO_SECONDS = 5
 
 
 def seed(*, stdout) -> list[str]:
@@ -78,7 +78,7 @@ def seed(*, stdout) -> list[str]:
                 key_points=[("point", point) for point in data["key_points"]],
             )
 
-    video = _document(VIDEO_TITLE, "platshallare.webm", VIDEO_PATH.read_bytes())
+    video = _document(VIDEO_TITLE, "platshallare.mp4", VIDEO_PATH.read_bytes())
     workplace_pages: list[tuple[LectureSegmentPage, DiscussionGuidePage]] = []
     for number, module in enumerate(WORKPLACE_MODULES, start=1):
         text = module["sv"]

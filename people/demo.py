@@ -227,8 +227,9 @@ def _demo_logins(workplace: Workplace) -> list[str]:
             user = User.objects.filter(employee=person).first()
         if user is None:
             user = User(email=email)
-        if user.email != email or not user.has_usable_password():
-            user.email = email
+        user.email = email
+        # A new User() has an empty password, which Django counts as usable: check it instead.
+        if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
         if person is not None:
             user.employee = person

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 
 from cms.services import outbox_message_enqueue
 from people.links import employee_link_url
@@ -23,19 +23,19 @@ KIND_REMINDER = "reminder"
 KIND_WAITLIST = "waitlist"
 
 _SUBJECTS = {
-    KIND_INVITE: "Inbjudan: %(title)s %(when)s",
-    KIND_UPDATE: "Ändrad tid eller plats: %(title)s %(when)s",
-    KIND_CANCEL: "Inställt: %(title)s %(when)s",
-    KIND_REMINDER: "Påminnelse: %(title)s %(when)s",
-    KIND_WAITLIST: "Väntelista: %(title)s %(when)s",
+    KIND_INVITE: gettext_noop("Inbjudan: %(title)s %(when)s"),
+    KIND_UPDATE: gettext_noop("Ändrad tid eller plats: %(title)s %(when)s"),
+    KIND_CANCEL: gettext_noop("Inställt: %(title)s %(when)s"),
+    KIND_REMINDER: gettext_noop("Påminnelse: %(title)s %(when)s"),
+    KIND_WAITLIST: gettext_noop("Väntelista: %(title)s %(when)s"),
 }
 
 _LEADS = {
-    KIND_INVITE: "Du är inbjuden till ett samtalstillfälle.",
-    KIND_UPDATE: "Samtalstillfället har ändrats. Den bifogade kalenderfilen uppdaterar din kalender.",
-    KIND_CANCEL: "Samtalstillfället är inställt. Den bifogade kalenderfilen tar bort det ur din kalender.",
-    KIND_REMINDER: "Välkommen till samtalstillfället.",
-    KIND_WAITLIST: "Tillfället är fullt. Du står på väntelistan och får en inbjudan om en plats blir ledig.",
+    KIND_INVITE: gettext_noop("Du är inbjuden till ett samtalstillfälle."),
+    KIND_UPDATE: gettext_noop("Samtalstillfället har ändrats. Den bifogade kalenderfilen uppdaterar din kalender."),
+    KIND_CANCEL: gettext_noop("Samtalstillfället är inställt. Den bifogade kalenderfilen tar bort det ur din kalender."),
+    KIND_REMINDER: gettext_noop("Välkommen till samtalstillfället."),
+    KIND_WAITLIST: gettext_noop("Tillfället är fullt. Du står på väntelistan och får en inbjudan om en plats blir ledig."),
 }
 
 

@@ -264,7 +264,7 @@ def _guide_steps(session) -> tuple[object | None, list[dict]]:
     if guide is None:
         return None, []
     specific = guide.specific
-    for name in ("steps_as_data", "get_steps", "steps_data", "get_steps_data"):
+    for name in ("get_steps", "steps_as_data"):
         method = getattr(specific, name, None)
         if callable(method):
             try:
@@ -299,9 +299,12 @@ def facilitate(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.error(request, f"{employee.full_name}: " + " ".join(exc.messages))
             else:
                 messages.success(request, _("Närvaro sparad för %(name)s.") % {"name": employee.full_name})
+            anchor = f"#person-{employee.pk}"
         else:
             messages.error(request, _("Närvaron kunde inte sparas. Försök igen."))
-        return redirect(reverse("sessions:facilitate", kwargs={"pk": session.pk}) + "#roll-call")
+            anchor = "#roll-call"
+        # Back to the same person, so one tap after another works down the list.
+        return redirect(reverse("sessions:facilitate", kwargs={"pk": session.pk}) + anchor)
     guide, steps = _guide_steps(session)
     rows = selectors.roll_call_rows(session)
     return render(

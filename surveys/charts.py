@@ -16,6 +16,14 @@ TEXT_COLOUR = "#1b1b1b"
 AXIS_COLOUR = "#767676"
 
 
+def _shorten(label: str, limit: int) -> str:
+    """Cut long question texts for the axis, keeping a trailing "(0–10)" scale note."""
+    if len(label) <= limit:
+        return label
+    suffix = " (0–10)" if label.endswith(" (0–10)") else ""
+    return label[: limit - 1 - len(suffix)] + "…" + suffix
+
+
 def _svg(chart_id: str, title: str, desc: str, width: int, height: int, body: list[str]) -> SafeString:
     head = format_html(
         '<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title {id}-desc" '
@@ -31,7 +39,7 @@ def distribution_chart(
     before_label: str, after_label: str,
 ) -> SafeString:
     """Horizontal bars: per option, the share before (light) and after (dark), in percent."""
-    label_w, bar_w, row_h, top = 190, 330, 44, 34
+    label_w, bar_w, row_h, top = 210, 330, 44, 34
     width = label_w + bar_w + 60
     height = top + row_h * len(rows) + 8
     body = [
@@ -43,7 +51,7 @@ def distribution_chart(
     for i, (label, before, after) in enumerate(rows):
         y = top + i * row_h
         short = label if len(label) <= 28 else label[:27] + "…"
-        body.append(f'<text x="{label_w - 8}" y="{y + 22}" font-size="13" text-anchor="end" fill="{TEXT_COLOUR}">{escape(short)}</text>')
+        body.append(f'<text x="{label_w - 8}" y="{y + 22}" font-size="12" text-anchor="end" fill="{TEXT_COLOUR}">{escape(short)}</text>')
         for j, (value, colour) in enumerate(((before, BEFORE_COLOUR), (after, AFTER_COLOUR))):
             if value is None:
                 continue
@@ -60,7 +68,7 @@ def change_chart(
     limit: float = 2.0,
 ) -> SafeString:
     """Mean change per theme as a dot with its 95 % confidence interval, around zero."""
-    label_w, plot_w, row_h, top = 190, 330, 32, 30
+    label_w, plot_w, row_h, top = 270, 330, 32, 30
     width = label_w + plot_w + 20
     height = top + row_h * len(rows) + 24
     limit = max([limit] + [abs(v) for r in rows for v in r[1:] if v is not None]) * 1.1
@@ -77,8 +85,8 @@ def change_chart(
     ]
     for i, (label, mean, low, high) in enumerate(rows):
         y = top + i * row_h + 12
-        short = label if len(label) <= 28 else label[:27] + "…"
-        body.append(f'<text x="{label_w - 8}" y="{y + 4}" font-size="13" text-anchor="end" fill="{TEXT_COLOUR}">{escape(short)}</text>')
+        short = _shorten(label, 36)
+        body.append(f'<text x="{label_w - 8}" y="{y + 4}" font-size="12" text-anchor="end" fill="{TEXT_COLOUR}">{escape(short)}</text>')
         if low is not None and high is not None:
             body.append(f'<line x1="{x(low):.1f}" y1="{y}" x2="{x(high):.1f}" y2="{y}" stroke="{AFTER_COLOUR}" stroke-width="3"/>')
         body.append(f'<circle cx="{x(mean):.1f}" cy="{y}" r="6" fill="{AFTER_COLOUR}"/>')

@@ -120,6 +120,8 @@ def survey_reminders_send(*, today: datetime.date | None = None) -> int:
     The dedupe key names the reminder's number, so a retried run sends nothing twice.
     """
     today = today or timezone.localdate()
+    # Unsent drafts are personal data tied to an invitation: gone once their round has closed.
+    SurveyInvitation.objects.filter(round__closes_on__lt=today, draft__isnull=False).update(draft=None)
     count = 0
     rounds = SurveyRound.objects.filter(opens_on__lte=today, closes_on__gte=today, invitations_sent_on__isnull=False)
     for survey_round in rounds.select_related("survey", "programme"):
@@ -218,10 +220,10 @@ def survey_response_submit(
 
 
 def present_employee_ids(*, session_id: int) -> set[int] | None:
-    """Employees recorded as present at a dialogue session, for the QR page.
+    """Employees recorded as present (fully or partly) at a dialogue session, for the QR page.
 
-    Hook for the sessions app: returns None (show everyone invited at the workplace) until
-    ``dialogue_sessions.Attendance`` exists.
+    Returns None when the sessions app is not installed: the QR page then shows everyone
+    invited at the workplace.
     """
     from django.apps import apps
 
@@ -229,31 +231,37 @@ def present_employee_ids(*, session_id: int) -> set[int] | None:
         attendance = apps.get_model("dialogue_sessions", "Attendance")
     except LookupError:
         return None
-    try:
-        return set(attendance.objects.filter(session_id=session_id).values_list("employee_id", flat=True))
-    except Exception:  # noqa: BLE001 - a different attendance model: fall back to everyone
-        return None
+    return set(
+        attendance.objects.filter(session_id=session_id).exclude(status="absent").values_list("employee_id", flat=True)
+    )
 
 
-def round_dates_for_workplace(*, workplace_id: int, phase: str) -> tuple | None:
-    """Suggested opening date for a workplace's round from its workplace sessions.
+def round_dates_suggest(
+    *, workplace_ids: Iterable[int], phase: str, open_days: int = 14
+) -> tuple[datetime.date, datetime.date] | None:
+    """Opening and closing dates for a round from the workplaces' workplace-track sessions.
 
-    "Before" opens before the first workplace session, "after" after the last. Hook for the
-    sessions app: returns None until ``dialogue_sessions.Session`` exists; rounds then store
-    the dates the programme admin enters.
+    "Before" closes the day before the first session and opens ``open_days`` earlier; "after"
+    opens on the day of the last session (the QR codes are shown at its end) and stays open
+    ``open_days``. Cancelled sessions do not count. None when there are no sessions (or the
+    sessions app is not installed): the round then keeps the dates entered by hand.
     """
     from django.apps import apps
+    from django.db.models import Max, Min
 
     try:
         session_model = apps.get_model("dialogue_sessions", "Session")
     except LookupError:
         return None
-    from django.db.models import Max, Min
-
-    try:
-        span = session_model.objects.filter(workplace_id=workplace_id).aggregate(first=Min("starts_at"), last=Max("starts_at"))
-    except Exception:  # noqa: BLE001 - the sessions model differs: no suggestion
+    span = (
+        session_model.objects.filter(workplace_id__in=list(workplace_ids), module__track__kind="workplace")
+        .exclude(status="cancelled")
+        .aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    )
+    if span["first"] is None:
         return None
-    if not span["first"]:
-        return None
-    return (span["first"], span["last"])
+    first = timezone.localdate(span["first"])
+    last = timezone.localdate(span["last"])
+    if phase == "before":
+        return first - datetime.timedelta(days=open_days), first - datetime.timedelta(days=1)
+    return last, last + datetime.timedelta(days=open_days)

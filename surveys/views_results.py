@@ -71,7 +71,8 @@ def _chart_context(results) -> tuple:
                 rows=rows, before_label=before_label, after_label=after_label,
             )
         if theme.paired is not None:
-            change_rows.append((theme.text, theme.paired.mean_change, theme.paired.ci_low, theme.paired.ci_high))
+            label = f"{theme.text} (0–10)" if theme.scale_max == 10 else theme.text
+            change_rows.append((label, theme.paired.mean_change, theme.paired.ci_low, theme.paired.ci_high))
         items.append({"theme": theme, "chart": chart, "chart_id": f"chart-{i}"})
     change = None
     if change_rows:

@@ -79,8 +79,8 @@ def round_qr(request: HttpRequest, round_id: int, workplace_id: int) -> HttpResp
     """One QR code per invited person of the workplace, each opening that person's own link.
 
     Every invited person is shown whether they have answered or not, so the page never tells
-    who has answered. When sessions record attendance, :func:`surveys.services.present_employee_ids`
-    narrows the list to those present at the session.
+    who has answered. With ``?session=<id>`` (a session of the workplace the viewer may see)
+    only those recorded as present at it are shown.
     """
     scope = scope_for(request.user)
     if not (scope.is_programme_admin or workplace_id in (scope.managed_workplace_ids | scope.led_workplace_ids)):
@@ -92,11 +92,16 @@ def round_qr(request: HttpRequest, round_id: int, workplace_id: int) -> HttpResp
         .select_related("employee", "round")
         .order_by("employee__first_name", "employee__last_name")
     )
-    session_id = request.GET.get("session")
+    sessions = _workplace_sessions(request.user, workplace)
+    session = None
+    session_id = request.GET.get("session", "")
     if session_id:
+        session = next((s for s in sessions if str(s.pk) == session_id), None)
+        if session is None:
+            raise Http404
         from .services import present_employee_ids
 
-        present = present_employee_ids(session_id=int(session_id)) if session_id.isdigit() else None
+        present = present_employee_ids(session_id=session.pk)
         if present is not None:
             invitations = invitations.filter(employee_id__in=present)
     codes = []
@@ -105,4 +110,17 @@ def round_qr(request: HttpRequest, round_id: int, workplace_id: int) -> HttpResp
         url = answer_url(invitation, language=invitation.employee.preferred_language or "sv")
         label = _("QR-kod till enkätlänken för %(name)s") % {"name": name}
         codes.append({"name": name, "svg": mark_safe(_qr_svg(url, label))})  # noqa: S308 - segno output, label escaped
-    return render(request, "surveys/round_qr.html", {"round": survey_round, "workplace": workplace, "codes": codes})
+    return render(request, "surveys/round_qr.html", {
+        "round": survey_round, "workplace": workplace, "codes": codes, "sessions": sessions, "session": session,
+    })
+
+
+def _workplace_sessions(user, workplace: Workplace) -> list:
+    """The workplace's latest sessions the viewer may see (empty without the sessions app)."""
+    from django.apps import apps
+
+    if not apps.is_installed("sessions"):
+        return []
+    from sessions.selectors import sessions_for
+
+    return list(sessions_for(user).filter(workplace=workplace).select_related("module").order_by("-starts_at")[:10])

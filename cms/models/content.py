@@ -333,6 +333,25 @@ class GuideStep:
     def has_notes(self) -> bool:
         return bool(strip_tags(self.notes).strip())
 
+    @property
+    def segment_url(self) -> str:
+        """The watch step's lecture segment page URL ("" for other steps)."""
+        return self.segment.url if self.segment is not None else ""
+
+    @property
+    def video_url(self) -> str:
+        """The uploaded film of the watch step's segment ("" if none); show it with :attr:`captions_url`."""
+        if self.segment is None or not self.segment.video_file_id:
+            return ""
+        return self.segment.video_file.url
+
+    @property
+    def captions_url(self) -> str:
+        """The WebVTT captions of the watch step's film ("" if none)."""
+        if self.segment is None or not self.segment.captions_id:
+            return ""
+        return self.segment.captions.url
+
 
 class DiscussionGuidePage(FeedbackRouteMixin, Page):
     """A discussion guide for one session: ordered, timed steps with facilitator notes.
@@ -387,7 +406,9 @@ class DiscussionGuidePage(FeedbackRouteMixin, Page):
         notes, rendered HTML – never show these to participants), ``questions`` (list of
         strings), ``grouping``/``grouping_label`` (exercises) and ``segment`` (the live
         :class:`LectureSegmentPage` of a watch step, in the active language when a translation
-        exists, else ``None``). Costs one query per watch step at most.
+        exists, else ``None``) with the shortcuts ``segment_url``, ``video_url`` and
+        ``captions_url`` (always show a film with its captions). Costs a few queries per watch
+        step at most.
         """
         kind_labels = {name: block.label for name, block in GUIDE_STEP_BLOCKS}
         grouping_labels = dict(GROUPING_CHOICES)

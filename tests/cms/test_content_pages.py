@@ -175,3 +175,14 @@ def test_guide_step_to_an_unpublished_segment_shows_no_link():
     guide = DiscussionGuidePage.objects.get(pk=tree.guide.pk)
     guide.steps = guide_steps(tree.segment)
     assert guide.get_steps()[1].segment is None
+
+
+@pytest.mark.django_db
+def test_watch_step_has_links_to_the_segment_film_and_captions():
+    tree = content_tree()
+    watch = tree.guide.get_steps()[1]
+    assert watch.segment_url == tree.segment.url
+    assert watch.video_url == tree.segment.video_file.url
+    assert watch.captions_url == tree.segment.captions.url
+    opening = tree.guide.get_steps()[0]
+    assert opening.segment_url == opening.video_url == opening.captions_url == ""

@@ -2,7 +2,9 @@
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from wagtail.models import Locale
 
@@ -12,6 +14,13 @@ from tests.cms.factories import content_tree, english_locale
 from tests.factories import EmployeeFactory, UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _back_to_swedish():
+    """Requests under /en/ leave English active in the test thread; later tests expect Swedish."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

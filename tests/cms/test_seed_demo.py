@@ -42,6 +42,8 @@ def test_seed_demo_builds_the_programme_and_a_second_run_changes_nothing(client)
     call_command("seed_demo", stdout=StringIO())
     assert _counts() == first
 
+    for login in ("admin", "redaktor", "hr", "chef", "ledare", "anstalld"):
+        assert client.login(email=f"{login}@demo.samtalsrum.se", password="samtalsrum-demo"), login
     assert client.login(email="chef@demo.samtalsrum.se", password="samtalsrum-demo")
     response = client.get("/sv/min-sida/")
     assert "Hemtjänsten Centrum" in response.content.decode()

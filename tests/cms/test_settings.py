@@ -20,7 +20,8 @@ REQUIRED = {
 
 
 def _check(env_overrides: dict[str, str | None], *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in REQUIRED}
+    # DJANGO_ALLOW_ASYNC_UNSAFE belongs to the browser tests' process, not to a real start-up.
+    env = {k: v for k, v in os.environ.items() if k not in REQUIRED and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update({k: v for k, v in env_overrides.items() if v is not None})
     env["DJANGO_SETTINGS_MODULE"] = "cms.settings.production"
     return subprocess.run(  # noqa: S603 - fixed arguments

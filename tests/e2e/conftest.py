@@ -53,6 +53,14 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": DESKTOP, "locale": "sv-SE"}
 
 
+@pytest.fixture(autouse=True)
+def _patient_page(page):
+    """A busy CI machine can take more than Playwright's default 30 s to serve a page."""
+    page.set_default_timeout(90_000)
+    page.set_default_navigation_timeout(90_000)
+    return page
+
+
 @pytest.fixture
 def site_home(transactional_db):
     from cms.services import site_home_ensure

@@ -87,6 +87,10 @@ def test_reading_support_is_remembered_and_passes_axe(page, live_server, materia
     classes = page.evaluate("document.documentElement.className")
     assert "text-large" in classes and "high-contrast" in classes
     both_widths(page, axe_check, "guide in high contrast, larger text")
+    page.get_by_role("button", name="Störst text").click()
+    page.goto(live_server.url + material.index.url)
+    assert "text-xlarge" in page.evaluate("document.documentElement.className")
+    both_widths(page, axe_check, "material index in high contrast, largest text")
 
 
 def test_feedback_form_in_the_browser(page, live_server, material, axe_check):

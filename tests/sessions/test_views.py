@@ -271,3 +271,77 @@ def test_preparatory_session_form_sign_up_and_waitlist(client, programme_admin, 
     client.post(reverse("sessions:invitation_cancel", args=[mine.pk]))
     statuses = dict(session.invitations.values_list("employee_id", "status"))
     assert statuses == {manager.employee_id: "cancelled", other_manager.employee_id: "invited"}
+
+
+def test_manager_edits_and_cancels_through_the_views(client, session, manager, process_leader, staff):
+    from cms.models import OutboxMessage
+
+    client.force_login(manager)
+    url = reverse("sessions:edit", args=[session.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {
+        "starts_at": "2026-03-12T13:00", "ends_at": "2026-03-12T14:00", "place": "Matsalen",
+        "process_leaders": [process_leader.pk], "invitees": [e.pk for e in staff[:3]],
+    })
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.place == "Matsalen" and session.sequence == 1
+    assert session.invitations.get(employee=staff[3]).status == "cancelled"
+    assert OutboxMessage.objects.filter(kind="session_update").count() == 4
+    assert client.get(reverse("sessions:cancel", args=[session.pk])).status_code == 200
+    assert client.post(reverse("sessions:cancel", args=[session.pk])).status_code == 302
+    session.refresh_from_db()
+    assert session.status == "cancelled"
+    assert client.get(url).status_code == 403  # a cancelled session cannot be edited
+
+
+def test_manager_and_leader_have_no_hours_report(client, manager, process_leader):
+    for user in (manager, process_leader):
+        client.force_login(user)
+        assert client.get(reverse("sessions_hours_report")).status_code in (302, 403)
+        assert client.get(reverse("sessions:cofinancing")).status_code == 403
+
+
+def test_facilitator_view_walks_the_discussion_guide(client, session, process_leader, staff,
+                                                      django_assert_max_num_queries):
+    from tests.cms.factories import content_tree
+
+    tree = content_tree()
+    module = session.module
+    module.discussion_guide = tree.guide
+    module.save()
+    client.force_login(process_leader)
+    url = reverse("sessions:facilitate", args=[session.pk])
+    client.get(url)
+    with django_assert_max_num_queries(16):
+        html = client.get(url).content.decode()
+    assert "Frågerunda" in html and "Vilka är vi nu?" in html
+    assert "HEMLIG-NOT-2" in html  # the leader's notes show in the leader's view
+    assert "<video" in html and 'kind="captions"' in html  # the lecture segment plays in place
+    assert html.count('class="timer"') == 5
+
+
+def test_employee_cancels_own_place_from_signed_link(client, programme_admin, manager, other_manager,
+                                                      programme_setup):
+    session = services.session_schedule(
+        workplace=None, module=programme_setup["prep_modules"][0], starts_at=at(4, 9, year=2027),
+        ends_at=at(4, 12, year=2027), place="Kommunhuset", capacity=1, scheduled_by=programme_admin,
+        invitees=[manager.employee, other_manager.employee],
+    )
+    mine = session.invitations.get(employee=manager.employee)
+    theirs = session.invitations.get(employee=other_manager.employee)
+    assert (mine.status, theirs.status) == ("invited", "waitlisted")
+    # not signed in and no link: nothing happens
+    client.post(reverse("sessions:invitation_cancel", args=[mine.pk]))
+    mine.refresh_from_db()
+    assert mine.status == "invited"
+    link = employee_link_url(other_manager.employee, reverse("sessions:my_sessions"))
+    client.get("/" + link.split("://", 1)[1].split("/", 1)[1])
+    # the link opens only that person's own places
+    assert client.post(reverse("sessions:invitation_cancel", args=[mine.pk])).status_code == 404
+    link = employee_link_url(manager.employee, reverse("sessions:my_sessions"))
+    client.get("/" + link.split("://", 1)[1].split("/", 1)[1])
+    assert client.post(reverse("sessions:invitation_cancel", args=[mine.pk])).status_code == 302
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.status, theirs.status) == ("cancelled", "invited")

@@ -55,6 +55,8 @@ def test_programme_admin_writes_a_survey_with_inline_questions(client, programme
     survey = Survey.objects.get()
     assert [q.theme_key for q in survey.questions.all()] == ["tillhorighet", "roll"]
     assert survey.questions.first().required
+    edit = client.get(f"/admin/survey/edit/{survey.pk}/")
+    assert edit.status_code == 200 and "Jag hör till" in edit.content.decode()
 
 
 def test_duplicate_theme_key_and_missing_options_are_refused(client, programme_admin):

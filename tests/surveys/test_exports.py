@@ -87,3 +87,15 @@ def test_export_refused_for_manager_and_limited_for_hr(client, programme, manage
     text = client.get(url).content.decode("utf-8-sig")
     assert len(text.strip().splitlines()) == 13  # header + 12 rows of their organisation
     assert other_workplace.organisation.name not in text
+
+
+@pytest.mark.parametrize("size", [5, 25])
+def test_export_query_count_is_constant(client, programme, before_round, after_round, workplace, programme_admin,
+                                        size, django_assert_max_num_queries):
+    for employee in people(workplace, size):
+        answer(before_round, employee, tillhorighet=2, trygghet=3, amnen=[1], tankar="Före")
+        answer(after_round, employee, tillhorighet=4, trygghet=7, amnen=[2], tankar="Efter")
+    client.force_login(programme_admin)
+    with django_assert_max_num_queries(16):
+        response = client.get(reverse("surveys:export", kwargs={"programme_id": programme.pk, "fmt": "xlsx"}))
+    assert response.status_code == 200

@@ -88,3 +88,56 @@ def test_landing_pages_link_to_surveys(client, programme_admin, manager, process
                        (process_leader, "visa QR-koder")):
         client.force_login(user)
         assert text in client.get(reverse("cms:landing")).content.decode()
+
+
+def test_employee_landing_lists_open_survey_with_own_link(client, before_round, workplace):
+    from tests.factories import UserFactory
+    from tests.surveys.factories import SurveyInvitationFactory
+
+    employee = EmployeeFactory(workplace=workplace)
+    user = UserFactory(employee=employee)
+    SurveyInvitationFactory(round=before_round, employee=employee)
+    client.force_login(user)
+    html = client.get(reverse("cms:landing")).content.decode()
+    assert "Enkät att svara på" in html and "/sv/enkater/svar/" in html
+
+
+def test_drafts_of_closed_rounds_are_deleted(before_round, workplace):
+    from tests.surveys.factories import SurveyInvitationFactory
+
+    invitation = SurveyInvitationFactory(round=before_round, employee=EmployeeFactory(workplace=workplace), draft={"q_1": ["3"]})
+    survey_reminders_send(today=before_round.closes_on + datetime.timedelta(days=1))
+    invitation.refresh_from_db()
+    assert invitation.draft is None
+
+
+def test_qr_page_narrowed_to_those_present_at_a_session(client, before_round, staff, process_leader, workplace, other_workplace):
+    from tests.sessions.factories import AttendanceFactory, SessionFactory
+
+    survey_round_invite(survey_round=before_round)
+    session = SessionFactory(workplace=workplace, process_leaders=[process_leader])
+    AttendanceFactory(session=session, employee=staff[0], status="present", minutes=60)
+    AttendanceFactory(session=session, employee=staff[1], status="absent", minutes=0)
+    client.force_login(process_leader)
+    url = reverse("surveys:round_qr", kwargs={"round_id": before_round.pk, "workplace_id": workplace.pk})
+    html = client.get(url + f"?session={session.pk}").content.decode()
+    assert html.count('role="img"') == 1 and staff[0].full_name in html and staff[1].full_name not in html
+    other_session = SessionFactory(workplace=other_workplace)
+    assert client.get(url + f"?session={other_session.pk}").status_code == 404
+
+
+def test_round_dates_follow_the_workplace_sessions(workplace, other_workplace):
+    from courses.models import TrackKind
+    from surveys.services import round_dates_suggest
+    from tests.factories import ModuleFactory, TrackFactory
+    from tests.sessions.factories import SessionFactory, at
+
+    module = ModuleFactory(track=TrackFactory(kind=TrackKind.WORKPLACE))
+    SessionFactory(workplace=workplace, module=module, starts_at=at(10))
+    SessionFactory(workplace=workplace, module=module, starts_at=at(24))
+    SessionFactory(workplace=workplace, module=module, starts_at=at(30), status="cancelled")
+    assert round_dates_suggest(workplace_ids=[workplace.pk], phase="before") == (
+        datetime.date(2026, 2, 24), datetime.date(2026, 3, 9))
+    assert round_dates_suggest(workplace_ids=[workplace.pk], phase="after") == (
+        datetime.date(2026, 3, 24), datetime.date(2026, 4, 7))
+    assert round_dates_suggest(workplace_ids=[other_workplace.pk], phase="before") is None

@@ -1,0 +1,84 @@
+"""The sessions journey in a real browser: a manager plans the workplace dialogues, a process
+leader takes attendance on a phone, HR finds the minutes in the hours report and its export."""
+
+import io
+import re
+
+import openpyxl
+import pytest
+
+from django.core import mail
+from django.urls import reverse
+
+from sessions.models import Attendance, Session
+from tests.e2e.conftest import PHONE
+from tests.factories import EmployeeFactory
+from tests.sessions.factories import programme_with_tracks
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_manager_plans_leader_takes_attendance_hr_sees_minutes(
+    page, live_server, site_home, organisation, workplace, manager, process_leader, hr_user, login, axe_check
+):
+    programme_with_tracks(organisations=[organisation])
+    staff = [EmployeeFactory(workplace=workplace, gender=g) for g in ("woman", "man", "woman")]
+
+    # The manager opens the planner from the landing page and creates the five sessions in one go.
+    login(page, manager)
+    page.get_by_role("link", name=re.compile("Planera samtal")).click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Planering")
+    axe_check(page, "planner")
+    page.get_by_label("Första tillfället börjar").fill("2027-03-01T09:00")
+    page.get_by_label("Plats").fill("Personalrummet")
+    page.get_by_role("button", name="Skapa återstående tillfällen").click()
+    page.wait_for_load_state()
+    assert "5 tillfällen planerades" in page.content()
+    axe_check(page, "planner after creating sessions")
+    assert Session.objects.filter(workplace=workplace).count() == 5
+    invitations = [m for m in mail.outbox if m.to == [staff[0].email]]
+    assert len(invitations) == 5
+    assert all(any(a[0].endswith(".ics") for a in m.attachments) for m in invitations)
+
+    first = Session.objects.filter(workplace=workplace).order_by("starts_at").first()
+    page.goto(live_server.url + reverse("sessions:detail", args=[first.pk]))
+    axe_check(page, "session detail")
+    page.context.clear_cookies()
+
+    # A process leader runs the first session on a phone.
+    page.set_viewport_size(PHONE)
+    login(page, process_leader)
+    page.goto(live_server.url + reverse("sessions:facilitate", args=[first.pk]))
+    axe_check(page, "facilitator view at 360 px")
+    page.get_by_role("group", name=re.compile(staff[0].full_name)).get_by_role("button", name="Närvarande").click()
+    page.wait_for_load_state()
+    partly = page.get_by_role("group", name=re.compile(staff[1].full_name))
+    partly.get_by_label("Delvis, minuter").fill("40")
+    partly.get_by_role("button", name="Spara delvis").click()
+    page.wait_for_load_state()
+    assert "Närvaro sparad" in page.content()
+    axe_check(page, "facilitator view after roll call")
+    page.get_by_role("button", name="Avsluta tillfället").click()
+    page.wait_for_load_state()
+    assert "närvaron låst" in page.content()
+    axe_check(page, "closed session at 360 px")
+    minutes = dict(Attendance.objects.filter(session=first).values_list("employee_id", "minutes"))
+    assert minutes[staff[0].pk] == 60 and minutes[staff[1].pk] == 40 and minutes[staff[2].pk] == 0
+    page.goto(live_server.url + reverse("sessions:attendance_list", args=[first.pk]))
+    axe_check(page, "attendance list")
+    page.context.clear_cookies()
+
+    # HR sees the minutes in the report and the XLSX export.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    login(page, hr_user)
+    page.goto(live_server.url + reverse("sessions_hours_report"))
+    row = page.get_by_role("row", name=re.compile(staff[1].full_name))
+    assert "0.67 / 5.00" in row.inner_text()
+    axe_check(page, "HR hours report")
+    export = page.request.get(live_server.url + reverse("sessions_hours_report") + "?export=xlsx")
+    assert export.ok
+    sheet = openpyxl.load_workbook(io.BytesIO(export.body())).active
+    values = {r[0]: r for r in sheet.iter_rows(values_only=True)}
+    assert values[staff[0].employee_number][7] == 60
+    assert values[staff[1].employee_number][7] == 40
