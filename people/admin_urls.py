@@ -8,6 +8,7 @@ app_name = "people_import"
 
 urlpatterns = [
     path("", import_views.upload, name="upload"),
+    path("mall.csv", import_views.template, name="template"),
     path("<int:pk>/", import_views.preview, name="preview"),
     path("<int:pk>/importera/", import_views.confirm, name="confirm"),
     path("<int:pk>/resultat/", import_views.result, name="result"),

@@ -5,6 +5,7 @@ The work is done by ``people.services``; these views check who is asking and ren
 
 from __future__ import annotations
 
+import csv
 from functools import wraps
 from pathlib import Path
 
@@ -27,6 +28,10 @@ PERMISSION = "people.import_employees"
 MAX_FILE_SIZE = 20 * 1024 * 1024
 ROWS_PER_PAGE = 100
 LEAVERS_SHOWN = 500
+TEMPLATE_HEADERS = [
+    "Anställningsnummer", "Förnamn", "Efternamn", "E-post", "Arbetsplats", "Organisation",
+    "Anställd från", "Anställd till", "Språk", "Kön", "Timkostnad",
+]
 
 
 class EmployeeImportForm(forms.Form):
@@ -147,6 +152,17 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if not result.imported:
         messages.error(request, _("Filen har fel. Ingenting har importerats."))
     return redirect("people_import:result", pk=record.pk)
+
+
+@_forbidden_as_403
+def template(request: HttpRequest) -> HttpResponse:
+    """An empty file with the column headers, as Swedish Excel opens it (semicolons, BOM)."""
+    _require_permission(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="anstallda-mall.csv"'
+    response.write("\ufeff")
+    csv.writer(response, delimiter=";").writerow(TEMPLATE_HEADERS)
+    return response
 
 
 @_forbidden_as_403

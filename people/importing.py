@@ -131,6 +131,7 @@ class ImportTable:
     columns: dict[str, str] = field(default_factory=dict)  # field → header as written
     rows: list[ImportRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # about the whole file
+    ignored_columns: list[str] = field(default_factory=list)
 
 
 def decode(data: bytes) -> str:
@@ -297,35 +298,46 @@ def _check_dates(row: ImportRow) -> None:
         row.errors.append(_("Anställd till ligger före anställd från."))
 
 
-def table_from_cells(cells: list[list[Any]], file_name: str) -> ImportTable:
-    """Match the header row to fields and convert each following row."""
-    table = ImportTable(file_name=file_name)
-    # The header is the first row with any text; earlier rows are titles some exports add.
-    header_index = next(
-        (i for i, row in enumerate(cells) if any(_cell_text(c) for c in row)), None
-    )
-    if header_index is None:
-        table.errors.append(_("Filen är tom."))
-        return table
+def _match_header(header_row: list[Any]) -> tuple[dict[str, int], dict[str, str], list[str]]:
+    """Field → column position and header text, and the headers that are not used."""
     positions: dict[str, int] = {}
-    for position, header in enumerate(cells[header_index]):
-        name = _ALIAS_TO_FIELD.get(normalise_header(_cell_text(header)))
-        if name is None:
-            continue
-        if name in positions:
-            table.errors.append(
-                _("Kolumnen för %(column)s finns två gånger.") % {"column": COLUMN_LABELS[name]}
-            )
+    headers: dict[str, str] = {}
+    ignored: list[str] = []
+    for position, cell in enumerate(header_row):
+        text = _cell_text(cell)
+        name = _ALIAS_TO_FIELD.get(normalise_header(text))
+        if name is None or name in positions:
+            # Exports often carry more than we need (telephone, both unit name and code, …);
+            # the first matching column wins and the rest are listed as not used.
+            if text:
+                ignored.append(text)
             continue
         positions[name] = position
-        table.columns[name] = _cell_text(header)
+        headers[name] = text
+    return positions, headers, ignored
+
+
+def table_from_cells(cells: list[list[Any]], file_name: str) -> ImportTable:
+    """Find the header row, match it to fields and convert each following row."""
+    table = ImportTable(file_name=file_name)
+    filled = [i for i, row in enumerate(cells) if any(_cell_text(c) for c in row)]
+    if not filled:
+        table.errors.append(_("Filen är tom."))
+        return table
+    # Some exports put a title or a date above the headers: take the first of the first few
+    # rows that has every required column.
+    header_index = filled[0]
+    for index in filled[:10]:
+        if all(name in _match_header(cells[index])[0] for name in REQUIRED_COLUMNS):
+            header_index = index
+            break
+    positions, table.columns, table.ignored_columns = _match_header(cells[header_index])
     missing = [COLUMN_LABELS[name] for name in REQUIRED_COLUMNS if name not in positions]
     if missing:
         table.errors.append(
             _("Filen saknar kolumner för: %(columns)s. Första raden ska ha kolumnrubriker.")
             % {"columns": ", ".join(missing)}
         )
-    if table.errors:
         return table
 
     for offset, cells_row in enumerate(cells[header_index + 1 :], start=header_index + 2):

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .importing import ImportRow, ImportTable, normalise_key, read_employee_file
+from .importing import ImportTable, normalise_key, read_employee_file
 from .models import Employee, EmployeeImport, Organisation, Role, RoleAssignment, User, Workplace
 from .roles import ROLE_GROUP_NAMES, ROLE_PAGE_PERMISSIONS, ROLE_PERMISSIONS
 
@@ -102,6 +102,8 @@ _COMPARED_FIELDS = (
     "preferred_language", "gender", "hourly_cost",
 )
 _IMPORT_BATCH_SIZE = 500
+# Fields of Employee.search_fields an import can change; others need no new index entry.
+_SEARCHED_FIELDS = frozenset({"first_name", "last_name", "email"})
 
 
 class RowAction(models.TextChoices):
@@ -149,6 +151,7 @@ class ImportResult:
     rows: list[RowResult] = field(default_factory=list)
     leavers: list[LeaverResult] = field(default_factory=list)
     organisation_ids: list[int] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
     imported: bool = False
 
     def count(self, action: str) -> int:
@@ -170,8 +173,8 @@ class ImportResult:
         return bool(self.file_errors) or any(row.errors for row in self.rows)
 
     def rows_errors_first(self) -> list[RowResult]:
-        order = {RowAction.ERROR: 0, RowAction.CREATE: 1, RowAction.UPDATE: 2, RowAction.UNCHANGED: 3}
-        return sorted(self.rows, key=lambda row: (order[row.action], row.line))
+        order = {"error": 0, "create": 1, "update": 2, "unchanged": 3}
+        return sorted(self.rows, key=lambda row: (order[str(row.action)], row.line))
 
 
 def _lookup(mapping: dict, key, ambiguous: object):
@@ -206,7 +209,9 @@ def employee_import(
     from .selectors import scope_for
 
     today = today or timezone.localdate()
-    result = ImportResult(dry_run=dry_run, file_errors=list(table.errors))
+    result = ImportResult(
+        dry_run=dry_run, file_errors=list(table.errors), ignored_columns=table.ignored_columns
+    )
 
     if importer is not None:
         if not importer.has_perm("people.import_employees"):
@@ -239,24 +244,28 @@ def employee_import(
         org_keys[normalise_key(org.name)] = org
         org_keys[normalise_key(org.code)] = org
 
+    # Each row's messages: those from reading the file, then those found here. The table
+    # itself is left as it was, so it can be imported again after a preview.
+    row_errors = [list(row.errors) for row in table.rows]
+
     # Which organisation each row belongs to.
     row_orgs: list[Organisation | None] = []
-    for row in table.rows:
+    for row, errors in zip(table.rows, row_errors, strict=True):
         org = organisation
         text = row.values.get("organisation", "") if has_organisation_column else ""
         if text:
             found = org_keys.get(normalise_key(text))
             if found is None:
-                row.errors.append(_("Okänd organisation «%(value)s».") % {"value": text})
+                errors.append(_("Okänd organisation «%(value)s».") % {"value": text})
                 org = None
             elif allowed is not None and found.pk not in allowed:
-                row.errors.append(
+                errors.append(
                     _("Du får inte importera anställda till organisationen «%(value)s».")
                     % {"value": found.name}
                 )
                 org = None
             elif organisation is not None and found.pk != organisation.pk:
-                row.errors.append(
+                errors.append(
                     _("Raden gäller %(row)s men importen gäller %(chosen)s.")
                     % {"row": found.name, "chosen": organisation.name}
                 )
@@ -264,7 +273,7 @@ def employee_import(
             else:
                 org = found
         elif org is None:
-            row.errors.append(_("Fältet organisation är tomt."))
+            errors.append(_("Fältet organisation är tomt."))
         row_orgs.append(org)
 
     org_ids = sorted({org.pk for org in row_orgs if org is not None})
@@ -300,8 +309,9 @@ def employee_import(
     to_create: list[Employee] = []
     to_update: list[Employee] = []
     update_fields: set[str] = set()
+    search_changed: set[int] = set()
     now = timezone.now()
-    for row, org in zip(table.rows, row_orgs, strict=True):
+    for row, org, errors in zip(table.rows, row_orgs, row_errors, strict=True):
         values = row.values
         number = values.get("employee_number", "")
         row_result = RowResult(
@@ -313,13 +323,13 @@ def employee_import(
             ),
             organisation=org.name if org else row.raw.get("organisation", ""),
             workplace=row.raw.get("workplace", ""),
-            errors=row.errors,
+            errors=errors,
         )
         result.rows.append(row_result)
         key = (org.pk, number) if org is not None and number else None
         if key and len(lines_by_key[key]) > 1:
             others = ", ".join(str(line) for line in lines_by_key[key] if line != row.line)
-            row.errors.append(
+            errors.append(
                 _("Anställningsnumret %(number)s finns också på rad %(lines)s.")
                 % {"number": number, "lines": others}
             )
@@ -329,7 +339,7 @@ def employee_import(
         if org is not None and workplace_text:
             workplace_key = (org.pk, normalise_key(workplace_text))
             if workplaces.get(workplace_key) is ambiguous and workplace_key not in workplace_names:
-                row.errors.append(
+                errors.append(
                     _("Arbetsplatskoden «%(value)s» används av flera arbetsplatser i %(organisation)s.")
                     % {"value": workplace_text, "organisation": org.name}
                 )
@@ -338,14 +348,14 @@ def employee_import(
                     workplace_key
                 )
                 if workplace is None:
-                    row.errors.append(
+                    errors.append(
                         _("Okänd arbetsplats «%(value)s» i %(organisation)s.")
                         % {"value": workplace_text, "organisation": org.name}
                     )
                 else:
                     row_result.workplace = workplace.name
 
-        if row.errors or key is None or workplace is None:
+        if errors or key is None or workplace is None:
             continue
 
         wanted = {name: values[name] for name in _COMPARED_FIELDS if name in values}
@@ -355,7 +365,7 @@ def employee_import(
             if "employment_end" not in wanted:
                 wanted["employment_end"] = None
             employee = Employee(organisation_id=org.pk, employee_number=number, **wanted)
-            if not _dates_in_order(employee, row):
+            if not _dates_in_order(employee, errors):
                 continue
             row_result.action = RowAction.CREATE
             to_create.append(employee)
@@ -370,13 +380,15 @@ def employee_import(
             continue
         for name in changed:
             setattr(employee, name, wanted[name])
-        if not _dates_in_order(employee, row):
+        if not _dates_in_order(employee, errors):
             continue
         employee.updated_at = now
         row_result.action = RowAction.UPDATE
         row_result.changes = [_field_label(name) for name in changed]
         update_fields.update(changed)
         to_update.append(employee)
+        if _SEARCHED_FIELDS.intersection(changed):
+            search_changed.add(employee.pk)
 
     # Whoever of the imported organisations is not in the file has left.
     in_file = set(lines_by_key)
@@ -410,22 +422,65 @@ def employee_import(
         return result
 
     Employee.objects.bulk_create(to_create, batch_size=_IMPORT_BATCH_SIZE)
-    if to_update:
-        Employee.objects.bulk_update(
-            to_update, [*sorted(update_fields), "updated_at"], batch_size=_IMPORT_BATCH_SIZE
-        )
-    if leavers:
-        Employee.objects.bulk_update(
-            leavers, ["employment_end", "updated_at"], batch_size=_IMPORT_BATCH_SIZE
-        )
+    _update_in_batches(to_update, [*sorted(update_fields), "updated_at"])
+    _update_in_batches(leavers, ["employment_end", "updated_at"])
+    reindex = [employee.pk for employee in to_create] + [
+        employee.pk for employee in to_update if employee.pk in search_changed
+    ]
+    if reindex:
+        from .tasks import employees_search_index_task
+
+        transaction.on_commit(lambda: employees_search_index_task.delay(reindex))
     result.imported = True
     return result
 
 
-def _dates_in_order(employee: Employee, row: ImportRow) -> bool:
+def _update_in_batches(employees: list[Employee], fields: list[str]) -> None:
+    """Write ``fields`` of many employees with one ``UPDATE … FROM (VALUES …)`` per batch.
+
+    Django's ``bulk_update`` builds a ``CASE WHEN`` expression per field and row in Python,
+    which took most of a 10 000-row import; PostgreSQL and SQLite (3.33+) both take a list of
+    values joined on the primary key instead.
+    """
+    if not employees:
+        return
+    vendor = connection.vendor
+    if vendor not in ("postgresql", "sqlite"):
+        Employee.objects.bulk_update(employees, fields, batch_size=_IMPORT_BATCH_SIZE)
+        return
+    quote = connection.ops.quote_name
+    model_fields = [Employee._meta.pk, *(Employee._meta.get_field(name) for name in fields)]
+    columns = [field.column for field in model_fields]
+    if vendor == "postgresql":
+        # The types of a VALUES list come from its contents; say them for NULLs and dates.
+        placeholder = "(" + ", ".join(
+            f"CAST(%s AS {field.cast_db_type(connection)})" for field in model_fields
+        ) + ")"
+    else:
+        placeholder = "(" + ", ".join(["%s"] * len(model_fields)) + ")"
+    table = quote(Employee._meta.db_table)
+    assignments = ", ".join(f"{quote(column)} = v.{quote(column)}" for column in columns[1:])
+    column_list = ", ".join(quote(column) for column in columns)
+    pk = quote(columns[0])
+    with connection.cursor() as cursor:
+        for start in range(0, len(employees), _IMPORT_BATCH_SIZE):
+            batch = employees[start : start + _IMPORT_BATCH_SIZE]
+            params = [
+                field.get_db_prep_save(getattr(employee, field.attname), connection)
+                for employee in batch
+                for field in model_fields
+            ]
+            sql = (
+                f"WITH v ({column_list}) AS (VALUES {', '.join([placeholder] * len(batch))}) "  # noqa: S608 - names from the model
+                f"UPDATE {table} SET {assignments} FROM v WHERE {table}.{pk} = v.{pk}"
+            )
+            cursor.execute(sql, params)
+
+
+def _dates_in_order(employee: Employee, errors: list[str]) -> bool:
     start, end = employee.employment_start, employee.employment_end
     if start and end and end < start:
-        row.errors.append(_("Anställd till ligger före anställd från."))
+        errors.append(_("Anställd till ligger före anställd från."))
         return False
     return True
 

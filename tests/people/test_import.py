@@ -98,6 +98,20 @@ def test_swedish_header_variants(hr_user, organisation, workplace):
     assert employee.gender == "woman"
 
 
+def test_title_rows_above_the_header_and_extra_columns():
+    data = csv_bytes([
+        ["Personallista Avesta kommun", "", "", "", "", "", ""],
+        ["2026-11-01", "", "", "", "", "", ""],
+        [*HEADER_SV, "Telefon", "Enhetskod"],
+        ["1", "Ada", "Ek", "", "Solgården", "070-1234567", "K1"],
+    ])
+    table = read_employee_file(data, "x.csv")
+    assert table.errors == []
+    assert table.ignored_columns == ["Telefon", "Enhetskod"]
+    assert table.rows[0].line == 4
+    assert table.rows[0].values["workplace"] == "Solgården"
+
+
 def test_missing_columns_are_named():
     table = read_employee_file(csv_bytes([["Förnamn", "Efternamn"], ["A", "B"]]), "x.csv")
     assert table.errors == [
@@ -412,3 +426,41 @@ def test_command_unknown_organisation(tmp_path):
     path.write_bytes(b"x")
     with pytest.raises(CommandError, match="Okänd organisation «mora»."):
         call_command("import_employees", str(path), "--organisation", "mora")
+
+
+# --- Search index ---------------------------------------------------------------------------
+
+
+def test_search_index_is_refreshed_only_for_new_or_renamed_people(hr_user, organisation, workplace, django_capture_on_commit_callbacks):
+    data = csv_bytes([HEADER_SV, *employee_rows(3, workplace=workplace.name)])
+    with django_capture_on_commit_callbacks() as callbacks:
+        run(data, importer=hr_user, organisation=organisation)
+    assert len(callbacks) == 1
+    with django_capture_on_commit_callbacks() as callbacks:
+        run(data, importer=hr_user, organisation=organisation)
+    assert callbacks == []
+
+
+def test_search_index_task_skips_people_no_longer_there(workplace):
+    from people.tasks import employees_search_index_task
+
+    employee = EmployeeFactory(workplace=workplace)
+    assert employees_search_index_task.run([employee.pk, employee.pk + 1000]) == 1
+    assert employees_search_index_task.run([employee.pk]) == 1
+
+
+def test_the_same_table_gives_the_same_report_twice(hr_user, organisation, workplace):
+    data = csv_bytes([HEADER_SV, ["1", "A", "B", "", workplace.name], ["1", "C", "D", "", "Okänd"]])
+    table = read_employee_file(data, "x.csv")
+    first = employee_import(importer=hr_user, table=table, organisation=organisation, dry_run=True)
+    second = employee_import(importer=hr_user, table=table, organisation=organisation, dry_run=False)
+    assert [row.errors for row in first.rows] == [row.errors for row in second.rows]
+    assert len(second.rows[1].errors) == 2
+
+
+def test_messages_in_english_when_english_is_active():
+    from django.utils import translation
+
+    with translation.override("en"):
+        table = read_employee_file(b"", "x.csv")
+    assert table.errors == ["The file is empty."]

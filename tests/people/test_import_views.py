@@ -47,7 +47,7 @@ def test_menu_item_only_with_the_permission(client, hr_user, editor):
 def test_upload_preview_confirm_result(client, hr_user, organisation, workplace):
     leaver = EmployeeFactory(workplace=workplace, employee_number="100")
     client.force_login(hr_user)
-    data = csv_bytes([HEADER_SV, *employee_rows(3, workplace=workplace.name)], encoding="utf-8-sig")
+    data = csv_bytes([[*HEADER_SV, "Telefon"], *(row + ["070"] for row in employee_rows(3, workplace=workplace.name))], encoding="utf-8-sig")
     response = upload(client, data, organisation=organisation)
     record = EmployeeImport.objects.get()
     assert response.status_code == 302
@@ -59,6 +59,7 @@ def test_upload_preview_confirm_result(client, hr_user, organisation, workplace)
     assert preview.status_code == 200
     assert "Förnamn1 Efternamn1" in body
     assert "Saknas i filen – markeras som slutade" in body
+    assert "Kolumner som inte används: Telefon" in body
     assert leaver.full_name in body
     assert reverse("people_import:confirm", args=[record.pk]) in body
     assert Employee.objects.count() == 1  # nothing written by the preview
@@ -201,3 +202,34 @@ def test_someone_elses_import_is_404(client, hr_user, organisation, workplace):
     assert client.get(reverse("people_import:preview", args=[record.pk]), follow=True).status_code == 404
     assert client.post(reverse("people_import:confirm", args=[record.pk]), follow=True).status_code == 404
     assert Employee.objects.count() == 0
+
+
+
+def test_imported_people_are_in_the_search_index(client, hr_user, organisation, workplace, django_capture_on_commit_callbacks):
+    from wagtail.search.backends import get_search_backend
+
+    client.force_login(hr_user)
+    data = csv_bytes([HEADER_SV, ["1", "Ingegerd", "Sjöholm", "", workplace.name]])
+    upload(client, data, organisation=organisation)
+    record = EmployeeImport.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("people_import:confirm", args=[record.pk]))
+    found = get_search_backend().search("Sjöholm", Employee)
+    assert [employee.first_name for employee in found] == ["Ingegerd"]
+
+
+def test_template_file_reads_back_with_every_column(client, hr_user):
+    from people.importing import COLUMN_ALIASES, read_employee_file
+
+    client.force_login(hr_user)
+    response = client.get(reverse("people_import:template"))
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    table = read_employee_file(response.content + b"1;A;B;;X\r\n", "mall.csv")
+    assert set(table.columns) == set(COLUMN_ALIASES)
+    assert table.ignored_columns == []
+
+
+def test_template_needs_the_permission(client, editor):
+    client.force_login(editor)
+    assert client.get(reverse("people_import:template")).status_code == 403

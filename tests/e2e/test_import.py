@@ -1,0 +1,40 @@
+"""HR import in a real browser: upload, preview with errors, confirm – with axe at zero violations."""
+
+import pytest
+
+from people.models import Employee, Role
+from tests.factories import OrganisationFactory, WorkplaceFactory, user_with_role
+from tests.people.factories import HEADER_SV, csv_bytes
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_hr_imports_a_file_in_the_admin(page, live_server, login, axe_check, tmp_path):
+    organisation = OrganisationFactory(name="Avesta kommun", code="avesta")
+    WorkplaceFactory(organisation=organisation, name="Äldreboendet Solgården")
+    hr = user_with_role(Role.HR, organisation=organisation, email="hr@example.se")
+    bad = tmp_path / "fel.csv"
+    bad.write_bytes(csv_bytes([HEADER_SV, ["1", "Åsa", "Ek", "asa@", "Okänd enhet"]], encoding="cp1252"))
+    good = tmp_path / "lista.csv"
+    good.write_bytes(csv_bytes([HEADER_SV, ["1", "Åsa", "Ek", "asa@example.se", "Äldreboendet Solgården"]]))
+
+    login(page, hr)
+    page.goto(live_server.url + "/admin/people/import/")
+    axe_check(page, "upload form")
+
+    page.get_by_label("Fil från HR-systemet").set_input_files(str(bad))
+    page.get_by_role("button", name="Förhandsgranska").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Ogiltig e-postadress «asa@».").is_visible()
+    assert page.get_by_role("button", name="Importera").count() == 0
+    axe_check(page, "preview with errors")
+
+    page.goto(live_server.url + "/admin/people/import/")
+    page.get_by_label("Fil från HR-systemet").set_input_files(str(good))
+    page.get_by_role("button", name="Förhandsgranska").click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Importera", exact=True).click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Importen är klar").is_visible()
+    axe_check(page, "result")
+    assert Employee.objects.filter(organisation=organisation, employee_number="1").exists()
