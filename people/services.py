@@ -79,20 +79,41 @@ def role_assign(
     role: Role | str,
     organisation: Organisation | None = None,
     workplace: Workplace | None = None,
+    assigned_by: User | None = None,
 ) -> RoleAssignment:
-    """Give ``user`` a role (idempotent) and the admin permissions that come with it."""
-    assignment, _created = RoleAssignment.objects.get_or_create(
+    """Give ``user`` a role (idempotent) and the admin permissions that come with it.
+
+    A new assignment is written to the audit log (the admin's own screens log theirs too).
+    """
+    from wagtail.log_actions import log
+
+    assignment, created = RoleAssignment.objects.get_or_create(
         user=user, role=role, organisation=organisation, workplace=workplace
     )
+    if created:
+        log(assignment, "wagtail.create", user=assigned_by, data=_role_log_data(assignment))
     user_groups_sync(user=user)
     return assignment
 
 
 @transaction.atomic
-def role_revoke(*, assignment: RoleAssignment) -> None:
+def role_revoke(*, assignment: RoleAssignment, revoked_by: User | None = None) -> None:
+    """Take a role away, with an audit-log entry, and the admin permissions that came with it."""
+    from wagtail.log_actions import log
+
     user = assignment.user
+    log(assignment, "wagtail.delete", user=revoked_by, data=_role_log_data(assignment))
     assignment.delete()
     user_groups_sync(user=user)
+
+
+def _role_log_data(assignment: RoleAssignment) -> dict:
+    return {
+        "user": assignment.user.email,
+        "role": assignment.role,
+        "organisation": assignment.organisation_id,
+        "workplace": assignment.workplace_id,
+    }
 
 
 # --- HR import of employees -------------------------------------------------------------------
