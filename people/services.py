@@ -560,8 +560,18 @@ def employee_import_confirm(*, importer: User | None, record: EmployeeImport) ->
     _record_counts(record, result)
     record.status = EmployeeImport.Status.IMPORTED if result.imported else EmployeeImport.Status.FAILED
     record.imported_at = timezone.now() if result.imported else None
+    # The uploaded file holds personal data; once handled, only its counts are kept.
+    record.content = b""
     record.save()
     return result
+
+
+def employee_import_previews_purge(*, older_than: datetime.timedelta = datetime.timedelta(days=2)) -> int:
+    """Delete uploads that were previewed but never imported, with the personal data in them."""
+    deleted, _ = EmployeeImport.objects.filter(
+        status=EmployeeImport.Status.PREVIEW, created_at__lt=timezone.now() - older_than
+    ).delete()
+    return deleted
 
 
 def _record_counts(record: EmployeeImport, result: ImportResult) -> None:

@@ -1,4 +1,5 @@
-"""Background work for people: keeping the admin's search index in step after an HR import.
+"""Background work for people: keeping the admin's search index in step after an HR import,
+and deleting uploaded HR files that were previewed but never imported.
 
 The import writes with bulk operations, which send no save signals, so the employees it
 created or renamed are indexed once the import has committed. Running it twice does no harm:
@@ -32,3 +33,11 @@ def employees_search_index_task(employee_ids: list[int]) -> int:
         indexed += len(chunk)
     logger.info("Indexed %s of %s employees after an HR import", indexed, len(employee_ids))
     return indexed
+
+
+@shared_task(name="people.employee_import_previews_purge_task")
+def employee_import_previews_purge_task() -> int:
+    """Delete HR uploads left at the preview step for more than two days (idempotent)."""
+    from .services import employee_import_previews_purge
+
+    return employee_import_previews_purge()

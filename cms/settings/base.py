@@ -145,6 +145,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE: dict = {
     "outbox-flush": {"task": "cms.outbox_flush", "schedule": 60.0},
+    "hr-import-previews-purge": {"task": "people.employee_import_previews_purge_task", "schedule": 60 * 60 * 24},
     "session-reminders": {"task": "sessions.reminders_send", "schedule": 900.0},
     "survey-rounds-open": {"task": "surveys.tasks.survey_rounds_open_task", "schedule": 60 * 60},
     "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},

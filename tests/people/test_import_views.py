@@ -70,6 +70,7 @@ def test_upload_preview_confirm_result(client, hr_user, organisation, workplace)
     assert "Importen är klar" in result
     record.refresh_from_db()
     assert (record.status, record.created_count, record.left_count) == ("imported", 3, 1)
+    assert bytes(record.content) == b"", "the uploaded file is not kept once imported"
     assert Employee.objects.filter(organisation=organisation).count() == 4
     leaver.refresh_from_db()
     assert leaver.employment_end is not None
@@ -233,3 +234,20 @@ def test_template_file_reads_back_with_every_column(client, hr_user):
 def test_template_needs_the_permission(client, editor):
     client.force_login(editor)
     assert client.get(reverse("people_import:template")).status_code == 403
+
+
+def test_previews_left_unconfirmed_are_deleted_after_two_days(client, hr_user, organisation, workplace):
+    import datetime
+
+    from django.utils import timezone
+
+    from people.tasks import employee_import_previews_purge_task
+
+    client.force_login(hr_user)
+    upload(client, csv_bytes([HEADER_SV, *employee_rows(2, workplace=workplace.name)]), organisation=organisation)
+    upload(client, csv_bytes([HEADER_SV, *employee_rows(2, workplace=workplace.name)]), organisation=organisation)
+    old, recent = EmployeeImport.objects.order_by("pk")
+    EmployeeImport.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=3))
+    assert employee_import_previews_purge_task() == 1
+    assert list(EmployeeImport.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert employee_import_previews_purge_task() == 0
