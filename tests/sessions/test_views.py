@@ -122,6 +122,10 @@ def test_roll_call_without_js_and_close(client, session, process_leader, staff):
     assert session.status == "closed"
     client.post(url, {"employee": staff[0].pk, "status": "absent"})
     assert Attendance.objects.get(employee=staff[0]).minutes == 60
+    locked = client.get(url).content.decode()
+    assert "närvaron är låst" in locked
+    assert 'name="status"' not in locked and "Avsluta tillfället" not in locked
+    assert f"{staff[0].full_name} – Närvarande (60 min)" in locked
     printable = client.get(reverse("sessions:attendance_list", args=[session.pk]))
     assert "Namnteckning" in printable.content.decode()
 
