@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest
 
 from wagtail.models import Locale, Page
 
-from people.links import current_employee
 from people.models import Employee, Role, RoleAssignment
 
 from .models import Module, Track, TrackKind
 
 #: Roles whose holders also take the preparatory track (14 h).
 PREPARATORY_ROLES = (Role.MANAGER, Role.PROCESS_LEADER)
-
-
-def employee_for_request(request: HttpRequest) -> Employee | None:
-    """The employee this request speaks for: the signed-in user's, or one opened by a signed link."""
-    return current_employee(request)
 
 
 def tracks_for_employee(employee: Employee) -> QuerySet[Track]:

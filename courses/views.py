@@ -6,12 +6,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .selectors import employee_for_request, material_search, tracks_for_employee
+from people.links import current_employee
+
+from .selectors import material_search, tracks_for_employee
 
 
 def my_programme(request: HttpRequest) -> HttpResponse:
     """The employee's own tracks, modules and material – nobody else's."""
-    employee = employee_for_request(request)
+    employee = current_employee(request)
     if employee is None and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     tracks = list(tracks_for_employee(employee)) if employee is not None else []

@@ -2,7 +2,6 @@
 
 import pytest
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
@@ -14,13 +13,6 @@ from tests.cms.factories import content_tree, english_locale
 from tests.factories import EmployeeFactory, UserFactory, user_with_role
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _back_to_swedish():
-    """Requests under /en/ leave English active in the test thread; later tests expect Swedish."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
@@ -210,7 +202,6 @@ def test_guide_links_to_the_segment_in_the_readers_language(client, tree):
     segment_en.title = "Who are we now?"
     segment_en.save_revision().publish()
     guide = DiscussionGuidePage.objects.get(pk=tree.guide.pk)
-    from django.utils import translation
 
     with translation.override("en"):
         watch = guide.get_steps()[1]

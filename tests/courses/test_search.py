@@ -2,20 +2,11 @@
 
 import pytest
 
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from tests.cms.factories import content_tree, english_locale
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _back_to_swedish():
-    """Requests under /en/ leave English active in the test thread; later tests expect Swedish."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_search_finds_segments_by_their_transcript(client):

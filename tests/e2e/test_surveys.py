@@ -66,10 +66,8 @@ def test_employee_answers_on_a_phone(page, live_server, site_home, workplace, ot
 
 def test_results_page_passes_axe(page, live_server, site_home, workplace, other_workplace, login, axe_check):
     from people.models import Role
-    from people.services import role_groups_sync
     from tests.factories import user_with_role
 
-    role_groups_sync()
     programme, (before_round, after_round) = _rounds(workplace, other_workplace)
     for employee, (b, a) in zip(people(workplace, 7), [(2, 4), (3, 4), (3, 3), (1, 3), (4, 5), (2, 2), (3, 5)], strict=True):
         answer(before_round, employee, tillhorighet=b, trygghet=4, roll=1, amnen=[1, 2], tankar="Före")

@@ -28,9 +28,3 @@ def after_round(programme, workplace, other_workplace):
     return SurveyRoundFactory(survey=survey, programme=programme, phase=Phase.AFTER, name="Efter",
                               opens_on=datetime.date(2026, 1, 1), workplaces=[workplace, other_workplace])
 
-
-@pytest.fixture(autouse=True)
-def _role_groups(db):
-    from people.services import role_groups_sync
-
-    role_groups_sync()

@@ -9,14 +9,6 @@ from tests.surveys.factories import QuestionFactory, SurveyFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def role_groups():
-    # The role groups are made after migrate; make sure they exist in the test database.
-    from people.services import role_groups_sync
-
-    role_groups_sync()
-
-
 def _login(client, user):
     from people.services import user_groups_sync
 
