@@ -34,6 +34,19 @@ def _form_errors_to(form, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
+def _occasion_fields(data: dict) -> dict:
+    """The scheduling form's fields shared by planning and rescheduling, as service arguments."""
+    return {
+        "starts_at": data["starts_at"],
+        "ends_at": data["ends_at"],
+        "place": data["place"],
+        "video_link": data["video_link"],
+        "process_leaders": list(data["process_leaders"]),
+        "capacity": data.get("capacity"),
+        "confirm_warnings": data["confirm_warnings"],
+    }
+
+
 @login_required
 def session_list(request: HttpRequest) -> HttpResponse:
     """The viewer's sessions: those they lead or manage, and open preparatory sessions."""
@@ -127,15 +140,9 @@ def session_create(request: HttpRequest, workplace_id: int | None = None) -> Htt
                 session = services.session_schedule(
                     workplace=workplace,
                     module=data["module"],
-                    starts_at=data["starts_at"],
-                    ends_at=data["ends_at"],
-                    place=data["place"],
-                    video_link=data["video_link"],
-                    process_leaders=list(data["process_leaders"]),
                     invitees=list(data.get("invitees") or []),
-                    capacity=data.get("capacity"),
                     scheduled_by=request.user,
-                    confirm_warnings=data["confirm_warnings"],
+                    **_occasion_fields(data),
                 )
             except services.ScheduleWarningsError as exc:
                 warnings = exc.warnings
@@ -182,15 +189,9 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.session_reschedule(
                     session=session,
-                    starts_at=data["starts_at"],
-                    ends_at=data["ends_at"],
-                    place=data["place"],
-                    video_link=data["video_link"],
-                    process_leaders=list(data["process_leaders"]),
                     invitees=list(data["invitees"]) if "invitees" in data else None,
-                    capacity=data.get("capacity"),
                     rescheduled_by=request.user,
-                    confirm_warnings=data["confirm_warnings"],
+                    **_occasion_fields(data),
                 )
             except services.ScheduleWarningsError as exc:
                 warnings = exc.warnings
