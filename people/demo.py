@@ -188,7 +188,7 @@ def _leaders_for_every_workplace() -> None:
     existing = set(RoleAssignment.objects.filter(workplace__isnull=False).values_list("workplace_id", "role"))
     unusable = make_password(None)
     staff_by_workplace: dict[int, list[Employee]] = {}
-    for employee in Employee.objects.filter(workplace__employees__isnull=False).distinct().order_by("employee_number"):
+    for employee in Employee.objects.order_by("employee_number"):
         staff_by_workplace.setdefault(employee.workplace_id, []).append(employee)
     users_with_employee = set(User.objects.filter(employee__isnull=False).values_list("employee_id", flat=True))
     new_users: list[User] = []
