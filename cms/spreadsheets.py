@@ -1,0 +1,66 @@
+"""Cell values that are safe in any spreadsheet program, whatever a person typed.
+
+Every CSV and XLSX the platform writes passes its text through here, because names, comments
+and free-text answers come from people and two things in them do harm:
+
+- Formula injection (OWASP, "CSV injection"): Excel and LibreOffice run a cell that starts with
+  ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula (``=HYPERLINK(…)``,
+  ``+cmd|…``). In CSV such text gets a leading apostrophe, which both programs read as "this is
+  text" and hide; in XLSX the cell is written with the string type, so it is never evaluated.
+- Characters that XML 1.0 forbids (most control characters) make openpyxl refuse the whole
+  file. They are replaced by U+FFFD, so the reader sees that something was there.
+
+https://owasp.org/www-community/attacks/CSV_Injection
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+# The ASCII triggers, and the full-width forms some Excel versions also treat as formulas.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# Excel's limit on the characters in one cell; longer text is cut with a visible marker.
+XLSX_MAX_CELL_CHARS = 32_767
+_CUT_MARKER = " […]"
+
+
+def clean_text(text: str) -> str:
+    """``text`` with the characters XML 1.0 forbids replaced by U+FFFD."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+
+
+def csv_value(value: Any) -> Any:
+    """A value ready for ``csv.writer``: text cleaned and defused, other values unchanged."""
+    if not isinstance(value, str):
+        return value
+    text = clean_text(value)
+    if text.startswith(FORMULA_TRIGGERS):
+        return "'" + text
+    return text
+
+
+def xlsx_value(value: Any) -> Any:
+    """A value ready for an openpyxl cell: text cleaned and cut to Excel's cell limit."""
+    if not isinstance(value, str):
+        return value
+    text = clean_text(value)
+    if len(text) > XLSX_MAX_CELL_CHARS:
+        text = text[: XLSX_MAX_CELL_CHARS - len(_CUT_MARKER)] + _CUT_MARKER
+    return text
+
+
+def xlsx_cell(worksheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
+    """A write-only cell holding ``value``; text is always stored as text, never a formula."""
+    cell = WriteOnlyCell(worksheet, xlsx_value(value))
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
+def xlsx_row(worksheet: WriteOnlyWorksheet, values: list[Any]) -> list[WriteOnlyCell]:
+    """``values`` as safe write-only cells, for ``worksheet.append``."""
+    return [xlsx_cell(worksheet, value) for value in values]
