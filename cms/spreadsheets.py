@@ -64,3 +64,13 @@ def xlsx_cell(worksheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
 def xlsx_row(worksheet: WriteOnlyWorksheet, values: list[Any]) -> list[WriteOnlyCell]:
     """``values`` as safe write-only cells, for ``worksheet.append``."""
     return [xlsx_cell(worksheet, value) for value in values]
+
+
+class SafeSpreadsheetExportMixin:
+    """Put before Wagtail's ``SpreadsheetExportMixin`` (a ReportView, an IndexView with
+    ``list_export``): every exported value goes through :func:`csv_value` or
+    :func:`xlsx_value`."""
+
+    def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
+        value = super().preprocess_field_value(field, value, export_format)  # type: ignore[misc]
+        return csv_value(value) if export_format == "csv" else xlsx_value(value)
