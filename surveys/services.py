@@ -1,4 +1,5 @@
-"""Writes for surveys: invitations, drafts, submitting a response, reminders."""
+"""Writes for surveys: invitations, personal links and letter codes, drafts, submitting a
+response, reminders."""
 
 from __future__ import annotations
 
@@ -14,7 +15,17 @@ from django.utils.translation import gettext as _
 
 from people.models import Employee
 
-from .models import Answer, Question, QuestionType, Response, SurveyInvitation, SurveyRound
+from .links import letter_code_digest, letter_code_new
+from .models import (
+    EARLIEST_ROUND_DAY,
+    LATEST_ROUND_DAY,
+    Answer,
+    Question,
+    QuestionType,
+    Response,
+    SurveyInvitation,
+    SurveyRound,
+)
 from .pairing import respondent_key_for
 
 
@@ -60,9 +71,11 @@ def _invitation_mail(invitation: SurveyInvitation, *, reminder: bool) -> tuple[s
         body = _(
             "Hej %(name)s!\n\n"
             "Du är inbjuden att svara på enkäten \"%(title)s\" i programmet %(programme)s. "
-            "Det tar ungefär tio minuter. Dina svar är anonyma: din chef kan aldrig se vad du har svarat, "
-            "och resultat visas bara för grupper med minst %(threshold)s svar.\n\n"
-            "Svara via din personliga länk (den gäller bara för dig, inget lösenord behövs):\n%(url)s\n\n"
+            "Det tar ungefär tio minuter. Dina svar är anonyma: ingen – inte din chef, processledaren "
+            "eller HR – kan se vad du har svarat. Resultat visas först när enkäten har stängt, och bara "
+            "för grupper där minst %(threshold)s har svarat.\n\n"
+            "Svara via din personliga länk. Den gäller bara för dig: dela den inte med någon, inte "
+            "heller med din chef. Inget lösenord behövs.\n%(url)s\n\n"
             "Enkäten stänger %(closes)s.\n"
         ) % {
             "name": invitation.employee.first_name,
@@ -84,13 +97,7 @@ def survey_round_invite(*, survey_round: SurveyRound, today: datetime.date | Non
     """
     today = today or timezone.localdate()
     survey_round = SurveyRound.objects.select_for_update().select_related("survey", "programme").get(pk=survey_round.pk)
-    already = set(survey_round.invitations.values_list("employee_id", flat=True))
-    new = [
-        SurveyInvitation(round=survey_round, employee=employee, nonce=new_nonce())
-        for employee in round_employees(survey_round)
-        if employee.id not in already
-    ]
-    SurveyInvitation.objects.bulk_create(new, batch_size=500)
+    new = survey_invitations_ensure(survey_round=survey_round)
     pending = (
         survey_round.invitations.filter(sent_on__isnull=True, responded=False)
         .select_related("employee", "round__survey", "round__programme")
@@ -110,6 +117,18 @@ def survey_round_invite(*, survey_round: SurveyRound, today: datetime.date | Non
     SurveyInvitation.objects.filter(pk__in=sent_ids).update(sent_on=today)
     survey_round.invitations_sent_on = today
     survey_round.save(update_fields=["invitations_sent_on"])
+    return new
+
+
+def survey_invitations_ensure(*, survey_round: SurveyRound) -> int:
+    """Create the missing invitations of a round without sending anything; returns how many."""
+    already = set(survey_round.invitations.values_list("employee_id", flat=True))
+    new = [
+        SurveyInvitation(round=survey_round, employee=employee, nonce=new_nonce())
+        for employee in round_employees(survey_round)
+        if employee.id not in already
+    ]
+    SurveyInvitation.objects.bulk_create(new, batch_size=500)
     return len(new)
 
 
@@ -149,23 +168,32 @@ def survey_reminders_send(*, today: datetime.date | None = None) -> int:
 
 
 @transaction.atomic
-def survey_draft_save(*, invitation_id: int, data: Mapping[str, list[str]]) -> bool:
-    """Keep unsent answers (``q_<id>`` fields only) so a dropped connection loses nothing."""
+def survey_draft_save(*, invitation_id: int, data: Mapping[str, list[str]], owner: str) -> bool:
+    """Keep unsent answers (``q_<id>`` fields only) so a dropped connection loses nothing.
+
+    ``owner`` fingerprints the browser session that saves it: the draft is shown again only
+    there, never to a second person who opens the same link (docs/anonymity.md).
+    """
     invitation = SurveyInvitation.objects.select_for_update().filter(pk=invitation_id, responded=False).first()
     if invitation is None:
         return False
     invitation.draft = {k: [str(v)[:4000] for v in values][:20] for k, values in data.items() if k.startswith("q_")}
-    invitation.save(update_fields=["draft"])
+    invitation.draft_owner = owner
+    invitation.save(update_fields=["draft", "draft_owner"])
     return True
 
 
 def _answer_row(question: Question, value: Any) -> Answer | None:
+    """The answer to store, or None for no answer: an unanswered question is not stored, so
+    every stored row is one person answering (the counts of the anonymity rule rely on it)."""
+    if isinstance(value, str):
+        value = value.strip()
     if value in (None, "", []):
         return None
     if question.type == QuestionType.MULTIPLE_CHOICE:
         return Answer(question=question, choices=sorted(int(v) for v in value))
     if question.type == QuestionType.FREE_TEXT:
-        return Answer(question=question, text=str(value).strip())
+        return Answer(question=question, text=str(value))
     return Answer(question=question, value=int(value))
 
 
@@ -215,25 +243,9 @@ def survey_response_submit(
         Answer.objects.bulk_create(rows)
     invitation.responded = True
     invitation.draft = None
-    invitation.save(update_fields=["responded", "draft"])
+    invitation.draft_owner = ""
+    invitation.save(update_fields=["responded", "draft", "draft_owner"])
     return response
-
-
-def present_employee_ids(*, session_id: int) -> set[int] | None:
-    """Employees recorded as present (fully or partly) at a dialogue session, for the QR page.
-
-    Returns None when the sessions app is not installed: the QR page then shows everyone
-    invited at the workplace.
-    """
-    from django.apps import apps
-
-    try:
-        attendance = apps.get_model("dialogue_sessions", "Attendance")
-    except LookupError:
-        return None
-    return set(
-        attendance.objects.filter(session_id=session_id).exclude(status="absent").values_list("employee_id", flat=True)
-    )
 
 
 def round_dates_suggest(
@@ -263,5 +275,174 @@ def round_dates_suggest(
     first = timezone.localdate(span["first"])
     last = timezone.localdate(span["last"])
     if phase == "before":
-        return first - datetime.timedelta(days=open_days), first - datetime.timedelta(days=1)
-    return last, last + datetime.timedelta(days=open_days)
+        opens_on, closes_on = first - datetime.timedelta(days=open_days), first - datetime.timedelta(days=1)
+    else:
+        opens_on, closes_on = last, last + datetime.timedelta(days=open_days)
+    # Sessions far outside any sane range (a typo in a year) suggest nothing.
+    if not (opens_on >= EARLIEST_ROUND_DAY and closes_on <= LATEST_ROUND_DAY):
+        return None
+    return opens_on, closes_on
+
+
+# --- personal links: asking for one, letters with codes, revoking ----------------------------
+
+
+def _open_invitations(today: datetime.date):
+    return SurveyInvitation.objects.filter(
+        responded=False, round__opens_on__lte=today, round__closes_on__gte=today
+    ).select_related("employee", "round__survey", "round__programme")
+
+
+@transaction.atomic
+def survey_link_request(*, email: str, now: datetime.datetime | None = None) -> int:
+    """Send a person's own answer links to ``email`` – never anywhere else.
+
+    For the non-personal page the QR code at a session opens: whoever types an address, the
+    links go only to that address, and only if it is an invited employee's. The caller shows
+    the same page whatever this returns, so the page never tells whether an address exists.
+    At most one e-mail per invitation per ten minutes (the outbox's dedupe key).
+    """
+    now = now or timezone.now()
+    email = (email or "").strip()
+    if not email:
+        return 0
+    today = timezone.localdate(now)
+    bucket = int(now.timestamp()) // 600
+    count = 0
+    for invitation in _open_invitations(today).filter(employee__email__iexact=email):
+        if invitation.employee.has_left:
+            continue
+        subject, body = _invitation_mail(invitation, reminder=False)
+        _enqueue(
+            to=invitation.employee.email,
+            subject=subject,
+            body=body,
+            dedupe_key=f"survey-link-request:{invitation.pk}:{bucket}",
+            kind="survey_link_request",
+        )
+        count += 1
+    return count
+
+
+@transaction.atomic
+def survey_letter_codes_issue(
+    *, survey_round: SurveyRound, workplace_id: int, include_with_email: bool, issued_by, today: datetime.date | None = None
+) -> list[tuple[SurveyInvitation, str]]:
+    """New one-time codes for the printed letters of one workplace in one round.
+
+    For those who have not answered – by default only those without an e-mail address. Any
+    earlier code of theirs stops working. The codes are returned once, for printing, and
+    only their HMAC is kept. Audit-logged on the round (who, which workplace, how many).
+    """
+    from wagtail.log_actions import log
+
+    today = today or timezone.localdate()
+    survey_invitations_ensure(survey_round=survey_round)
+    invitations = (
+        SurveyInvitation.objects.select_for_update(of=("self",))
+        .filter(round=survey_round, employee__workplace_id=workplace_id, responded=False)
+        .select_related("employee", "employee__workplace", "round__survey", "round__programme")
+        .order_by("employee__last_name", "employee__first_name", "id")
+    )
+    if not include_with_email:
+        invitations = invitations.filter(employee__email="")
+    letters = []
+    for invitation in invitations:
+        if invitation.employee.has_left:
+            continue
+        code = letter_code_new()
+        invitation.letter_code_hash = letter_code_digest(code)
+        invitation.letter_code_issued_on = today
+        invitation.letter_code_used = False
+        letters.append((invitation, code))
+    SurveyInvitation.objects.bulk_update(
+        [inv for inv, _code in letters], ["letter_code_hash", "letter_code_issued_on", "letter_code_used"]
+    )
+    log(survey_round, "samtalsrum.survey_letters", user=issued_by,
+        data={"workplace": workplace_id, "letters": len(letters), "with_email": include_with_email})
+    return letters
+
+
+@transaction.atomic
+def survey_letter_code_redeem(*, code: str, today: datetime.date | None = None) -> tuple[SurveyInvitation | None, str]:
+    """The invitation a letter code opens, and marks the code used – or why it cannot.
+
+    Problems: ``unknown``, ``used`` (someone has already used it: the employee should ask HR
+    for a new code), ``answered``, ``not_open``, ``closed``.
+    """
+    today = today or timezone.localdate()
+    digest = letter_code_digest(code)
+    invitation = (
+        SurveyInvitation.objects.select_for_update(of=("self",))
+        .select_related("round", "employee")
+        .filter(letter_code_hash=digest)
+        .first()
+    )
+    if invitation is None:
+        return None, "unknown"
+    if invitation.responded:
+        return invitation, "answered"
+    if invitation.letter_code_used:
+        return invitation, "used"
+    if today < invitation.round.opens_on:
+        return invitation, "not_open"
+    if today > invitation.round.closes_on:
+        return invitation, "closed"
+    invitation.letter_code_used = True
+    invitation.save(update_fields=["letter_code_used"])
+    return invitation, ""
+
+
+@transaction.atomic
+def employee_links_reissue(*, employee: Employee, reissued_by, today: datetime.date | None = None) -> int:
+    """Revoke every personal link of ``employee`` and send new ones to their own address.
+
+    The employee link (``people.links``) gets a new version; each survey invitation not yet
+    answered in a round that has not closed gets a new nonce, loses its letter code and its
+    draft. The old links then answer 410 with a page that says they were replaced. New
+    survey links go out by e-mail (without an address, HR prints a new letter). Returns the
+    number of survey links replaced. Audit-logged on the employee.
+    """
+    from people.links import employee_links_revoke
+
+    today = today or timezone.localdate()
+    invitations = list(
+        SurveyInvitation.objects.select_for_update(of=("self",))
+        .filter(employee=employee, responded=False, round__closes_on__gte=today)
+        .select_related("employee", "round__survey", "round__programme")
+    )
+    for invitation in invitations:
+        invitation.nonce = new_nonce()
+        invitation.letter_code_hash = ""
+        invitation.letter_code_used = False
+        invitation.letter_code_issued_on = None
+        invitation.draft = None
+        invitation.draft_owner = ""
+    SurveyInvitation.objects.bulk_update(
+        invitations, ["nonce", "letter_code_hash", "letter_code_used", "letter_code_issued_on", "draft", "draft_owner"]
+    )
+    employee = employee_links_revoke(employee=employee, revoked_by=reissued_by, survey_links=len(invitations))
+    if employee.email:
+        from django.template.loader import render_to_string
+
+        from people.links import employee_link_url
+
+        with translation.override(employee.preferred_language or "sv"):
+            _enqueue(
+                to=employee.email,
+                subject=_("Dina länkar till Samtalsrum har bytts ut"),
+                body=render_to_string("surveys/email/links_reissued.txt", {
+                    "employee": employee, "url": employee_link_url(employee), "survey_links": len(invitations),
+                }),
+                dedupe_key=f"employee-links-reissue:{employee.pk}:{employee.link_version}",
+                kind="employee_links_reissue",
+            )
+        for invitation in invitations:
+            if invitation.round.opens_on > today:
+                continue  # the invitation e-mail goes out when the round opens
+            subject, body = _invitation_mail(invitation, reminder=False)
+            _enqueue(
+                to=employee.email, subject=subject, body=body,
+                dedupe_key=f"survey-link-reissue:{invitation.pk}:{invitation.nonce}", kind="survey_link_reissue",
+            )
+    return len(invitations)
