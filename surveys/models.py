@@ -240,18 +240,19 @@ def round_dates_errors(
     most a year, and closes on or after the day it opens.
     """
     errors: dict[str, str] = {}
-    if closes_on < opens_on:
-        errors["closes_on"] = _("Omgången kan inte stänga innan den öppnar.")
-    elif closes_on - opens_on > ROUND_MAX_LENGTH:
-        errors["closes_on"] = _("En omgång kan vara öppen i högst ett år.")
     if programme is not None:
         earliest = max(programme.starts_on - ROUND_MARGIN, EARLIEST_ROUND_DAY)
         latest = min(programme.ends_on + ROUND_MARGIN, LATEST_ROUND_DAY)
         for name, day in (("opens_on", opens_on), ("closes_on", closes_on)):
-            if not earliest <= day <= latest and name not in errors:
+            if not earliest <= day <= latest:
                 errors[name] = _(
                     "Välj ett datum mellan %(earliest)s och %(latest)s (programmets period och ett halvår före och efter)."
                 ) % {"earliest": earliest.isoformat(), "latest": latest.isoformat()}
+    if "closes_on" not in errors:
+        if closes_on < opens_on:
+            errors["closes_on"] = _("Omgången kan inte stänga innan den öppnar.")
+        elif closes_on - opens_on > ROUND_MAX_LENGTH:
+            errors["closes_on"] = _("En omgång kan vara öppen i högst ett år.")
     return errors
 
 
