@@ -135,13 +135,9 @@ def suppress(
             if parent is not None and parent not in shown:
                 shown.discard(node)
                 changed = True
-        # 4a. Each shown node grew by none or by enough since every release it was shown at.
-        for snapshot in history:
-            for node in sorted(shown & snapshot.shown, key=_order):
-                if _small(count(node) - count(node, snapshot), threshold):
-                    shown.discard(node)
-                    changed = True
-        # 3 and 4b. What the shown children leave over in a shown parent: now, and as growth.
+        # 3 and 4. What the shown children leave over in a shown node: now, and as growth since
+        # every release it was shown at. For a node with no children shown both times (a
+        # workplace, say) the leftover growth is its own growth.
         for parent in sorted(shown, key=_order):
             kids = [k for k in tree.children.get(parent, ()) if k in shown]
             left = count(parent) - sum(count(k) for k in kids)

@@ -177,10 +177,17 @@ def survey_draft_save(*, invitation_id: int, data: Mapping[str, list[str]], owne
     invitation = SurveyInvitation.objects.select_for_update().filter(pk=invitation_id, responded=False).first()
     if invitation is None:
         return False
-    invitation.draft = {k: [str(v)[:4000] for v in values][:20] for k, values in data.items() if k.startswith("q_")}
+    invitation.draft = {
+        k: [_storable(str(v))[:4000] for v in values][:20] for k, values in data.items() if k.startswith("q_")
+    }
     invitation.draft_owner = owner
     invitation.save(update_fields=["draft", "draft_owner"])
     return True
+
+
+def _storable(text: str) -> str:
+    """Text as PostgreSQL can store it: NUL is the one character its text and JSON types refuse."""
+    return text.replace("\x00", "\ufffd")
 
 
 def _answer_row(question: Question, value: Any) -> Answer | None:
@@ -193,7 +200,7 @@ def _answer_row(question: Question, value: Any) -> Answer | None:
     if question.type == QuestionType.MULTIPLE_CHOICE:
         return Answer(question=question, choices=sorted(int(v) for v in value))
     if question.type == QuestionType.FREE_TEXT:
-        return Answer(question=question, text=str(value))
+        return Answer(question=question, text=_storable(str(value)))
     return Answer(question=question, value=int(value))
 
 
