@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from people.models import Employee
+from people.models import Employee, User
 
 from .links import letter_code_digest, letter_code_new
 from .models import (
@@ -333,7 +333,8 @@ def survey_link_request(*, email: str, now: datetime.datetime | None = None) -> 
 
 @transaction.atomic
 def survey_letter_codes_issue(
-    *, survey_round: SurveyRound, workplace_id: int, include_with_email: bool, issued_by, today: datetime.date | None = None
+    *, survey_round: SurveyRound, workplace_id: int, include_with_email: bool, issued_by: User | None,
+    today: datetime.date | None = None,
 ) -> list[tuple[SurveyInvitation, str]]:
     """New one-time codes for the printed letters of one workplace in one round.
 
@@ -401,7 +402,7 @@ def survey_letter_code_redeem(*, code: str, today: datetime.date | None = None) 
 
 
 @transaction.atomic
-def employee_links_reissue(*, employee: Employee, reissued_by, today: datetime.date | None = None) -> int:
+def employee_links_reissue(*, employee: Employee, reissued_by: User | None, today: datetime.date | None = None) -> int:
     """Revoke every personal link of ``employee`` and send new ones to their own address.
 
     The employee link (``people.links``) gets a new version; each survey invitation not yet

@@ -11,6 +11,7 @@ import pytest
 from django.core import mail, signing
 from django.test import Client
 from django.urls import reverse
+
 from wagtail.models import ModelLogEntry
 
 from people.links import employee_link_url

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+
 from wagtail.models import ModelLogEntry
 
 from surveys.links import answer_path, letter_code_digest
@@ -173,7 +174,7 @@ def test_a_second_opener_of_a_link_never_sees_the_draft(before_round, workplace)
     assert owner.post(url, {f"q_{q['tankar']}": "Hemligt utkast", f"q_{q['roll']}": "2", "action": "save"}).status_code == 200
     assert "Hemligt utkast" in owner.get(url).content.decode()
     html = other.get(url).content.decode()
-    assert "Hemligt utkast" not in html and f'value="2" checked' not in html
+    assert "Hemligt utkast" not in html and 'value="2" checked' not in html
     assert "Det finns ett sparat utkast från en annan webbläsare" in html
     # The autosave endpoint of the other browser does not hand the draft out either.
     draft_url = reverse("surveys:answer_draft", kwargs={"token": url.split("/svar/")[1].strip("/")})
