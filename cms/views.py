@@ -46,9 +46,9 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 def employee_link(request: HttpRequest, token: str) -> HttpResponse:
     """Opens an employee's own pages from the signed link in a message – no password."""
-    employee = employee_link_open(request, token)
+    employee, problem = employee_link_open(request, token)
     if employee is None:
-        return render(request, "cms/link_invalid.html", status=410)
+        return render(request, "cms/link_invalid.html", {"reason": problem.value}, status=410)
     return redirect(safe_next(request, reverse("cms:landing")))
 
 

@@ -190,6 +190,12 @@ class Employee(index.Indexed, models.Model):
     hourly_cost = models.DecimalField(
         _("timkostnad (kr)"), max_digits=8, decimal_places=2, null=True, blank=True
     )
+    link_version = models.PositiveIntegerField(
+        _("länkversion"),
+        default=1,
+        editable=False,
+        help_text=_("Räknas upp när personens länkar spärras; äldre länkar slutar då gälla."),
+    )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 

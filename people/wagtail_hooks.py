@@ -12,7 +12,11 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from .models import Employee, Organisation, RoleAssignment, Workplace
 from .selectors import employees_for, organisations_for, workplaces_for
-from .viewsets import ScopedAdminForm, ScopedModelViewSet
+from .viewsets import ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
+
+#: Hook for apps above ``people`` to add actions to each row of the employee list (for
+#: example surveys' "revoke and reissue links"): ``fn(request, employee) -> list[Button]``.
+EMPLOYEE_LISTING_BUTTONS_HOOK = "register_employee_listing_buttons"
 
 
 def _scoped(selector):
@@ -89,8 +93,17 @@ class EmployeeForm(ScopedAdminForm):
         return cleaned
 
 
+class EmployeeIndexView(ScopedIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        for fn in hooks.get_hooks(EMPLOYEE_LISTING_BUTTONS_HOOK):
+            buttons.extend(fn(self.request, instance))
+        return buttons
+
+
 class EmployeeViewSet(ScopedModelViewSet):
     model = Employee
+    index_view_class = EmployeeIndexView
     icon = "user"
     menu_label = _("Anställda")
     list_display = ["last_name", "first_name", "employee_number", "workplace", "organisation", "employment_end"]
@@ -153,6 +166,11 @@ class PeopleViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_people_viewsets():
     return PeopleViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_link_log_actions(actions):
+    actions.register_action("samtalsrum.links_revoke", _("Spärra länkar"), _("Personens länkar spärrades och ersattes"))
 
 
 @hooks.register("register_admin_urls")

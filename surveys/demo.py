@@ -1,10 +1,12 @@
 """Demo surveys for "Vilka är vi?": a before and an after survey with synthetic answers.
 
 Creates the two surveys (Swedish, English and easy-to-read Swedish), a before and an after
-round for a few hundred employees, and answers with a real before→after shift so results,
-pairs and charts show at once. One workplace – the demo manager's – has fewer than five
-answers, so suppression is visible. The demo employee keeps an open, unanswered
-before-invitation; their answer link is returned as a demo-login line.
+round for a few hundred employees – both already closed, so their results are released – and
+answers with a real before→after shift so results, pairs and charts show at once. The demo
+manager's workplace has its own before round that is still open, with three answers so far:
+its results are not shown (not released, and fewer than five), and the manager's counter
+says "fewer than 5". The demo employee keeps an open, unanswered invitation in that round;
+their answer link is returned as a demo-login line.
 
 Deterministic (a fixed random seed) and idempotent: a second run adds nothing.
 """
@@ -124,14 +126,19 @@ def seed(*, stdout) -> list[str]:
     before = _survey(programme, SurveyKind.BEFORE, "Före arbetsplatsprocessen", "Before the workplace process")
     after = _survey(programme, SurveyKind.AFTER, "Efter arbetsplatsprocessen", "After the workplace process")
     workplaces = _workplaces()
+    if not workplaces:
+        return []
     today = timezone.localdate()
-    before_round = _round(programme, before, Phase.BEFORE, "Före – arbetsplatsprocessen", workplaces,
-                          today - datetime.timedelta(days=45), today + datetime.timedelta(days=60))
-    after_round = _round(programme, after, Phase.AFTER, "Efter – arbetsplatsprocessen", workplaces,
-                         today - datetime.timedelta(days=7), today + datetime.timedelta(days=60))
+    small, others = workplaces[0], workplaces[1:]
+    before_round = _round(programme, before, Phase.BEFORE, "Före – arbetsplatsprocessen", others,
+                          today - datetime.timedelta(days=120), today - datetime.timedelta(days=60))
+    after_round = _round(programme, after, Phase.AFTER, "Efter – arbetsplatsprocessen", others,
+                         today - datetime.timedelta(days=30), today - datetime.timedelta(days=2))
+    small_round = _round(programme, before, Phase.BEFORE, f"Före – {small.name}", [small],
+                         today - datetime.timedelta(days=10), today + datetime.timedelta(days=60))
     if not Response.objects.filter(round__programme=programme).exists():
-        _answers(programme, before_round, after_round, workplaces)
-    return _demo_employee_line(before_round)
+        _answers(programme, before_round, after_round, small_round, workplaces)
+    return _demo_employee_line(small_round)
 
 
 def _survey(programme: Programme, kind: str, title: str, title_en: str) -> Survey:
@@ -191,9 +198,7 @@ def _round(programme, survey, phase, name, workplaces, opens_on, closes_on) -> S
     return survey_round
 
 
-def _answers(programme, before_round, after_round, workplaces) -> None:
-    if not workplaces:
-        return
+def _answers(programme, before_round, after_round, small_round, workplaces) -> None:
     rng = random.Random(SEED)
     demo_employee = User.objects.filter(email=DEMO_EMPLOYEE_EMAIL).values_list("employee_id", flat=True).first()
     small_workplace = workplaces[0]
@@ -218,11 +223,12 @@ def _answers(programme, before_round, after_round, workplaces) -> None:
         base = rng.gauss(3.0, 0.8)
         gain = rng.gauss(0.55, 0.5)
         key = respondent_key_for(programme_id=programme.pk, employee_id=employee.pk)
+        in_small = employee.workplace_id == small_workplace.pk
         for survey_round, phase, answered, shift in (
-            (before_round, Phase.BEFORE, answers_before, 0.0),
+            (small_round if in_small else before_round, Phase.BEFORE, answers_before, 0.0),
             (after_round, Phase.AFTER, answers_after, gain),
         ):
-            if survey_round is after_round and employee.workplace_id == small_workplace.pk:
+            if survey_round is after_round and in_small:
                 continue
             invitations.append(SurveyInvitation(
                 round=survey_round, employee=employee, nonce=new_nonce(), responded=answered,
@@ -232,14 +238,17 @@ def _answers(programme, before_round, after_round, workplaces) -> None:
                 response = Response(
                     round=survey_round, respondent_key=key, organisation_id=employee.organisation_id,
                     workplace_id=employee.workplace_id,
-                    submitted_on=survey_round.opens_on + datetime.timedelta(days=rng.randint(0, 6)),
+                    submitted_on=min(survey_round.opens_on + datetime.timedelta(days=rng.randint(0, 6)),
+                                     survey_round.closes_on),
                 )
                 responses.append((response, _values(rng, questions[phase], base + shift, phase)))
     SurveyInvitation.objects.bulk_create(invitations, batch_size=1000, ignore_conflicts=True)
     Response.objects.bulk_create([r for r, _ in responses], batch_size=1000)
     saved = {
         (r.round_id, r.respondent_key): r.pk
-        for r in Response.objects.filter(round__in=[before_round, after_round]).only("id", "round_id", "respondent_key")
+        for r in Response.objects.filter(round__in=[before_round, after_round, small_round]).only(
+            "id", "round_id", "respondent_key"
+        )
     }
     rows = []
     for response, values in responses:
@@ -268,13 +277,13 @@ def _values(rng: random.Random, questions: dict[str, Question], level: float, ph
     return values
 
 
-def _demo_employee_line(before_round: SurveyRound) -> list[str]:
+def _demo_employee_line(survey_round: SurveyRound) -> list[str]:
     user = User.objects.filter(email=DEMO_EMPLOYEE_EMAIL).select_related("employee").first()
     if user is None or user.employee is None:
         return []
     invitation, _created = SurveyInvitation.objects.get_or_create(
-        round=before_round, employee=user.employee,
-        defaults={"nonce": new_nonce(), "sent_on": before_round.opens_on},
+        round=survey_round, employee=user.employee,
+        defaults={"nonce": new_nonce(), "sent_on": survey_round.opens_on},
     )
     if invitation.responded:
         return [f"{DEMO_EMPLOYEE_EMAIL} har redan svarat på före-enkäten."]

@@ -1,42 +1,56 @@
 """The evaluator's export: anonymised response data and a codebook, as CSV or XLSX.
 
-No names, e-mail addresses, employee numbers, database ids, pseudonymous keys or dates: each
-row carries a pair number (the same for a person's before and after rows, renumbered in
-every export), the phase, and the organisation and workplace only where that group is shown
-on the results pages too (otherwise the cell says it is hidden).
+Only programme admins download it (they hand it to the external evaluator). It holds the
+*released* responses only – those of closed rounds – with the anonymity rule of the results
+pages applied to every cell (docs/anonymity.md):
+
+- no names, e-mail addresses, employee numbers, database ids, pseudonymous keys or dates;
+  each row carries a pair number (the same for a person's before and after rows, drawn anew
+  in random order in every export, so two exports cannot be lined up row by row);
+- an organisation or workplace is named only where that group is shown on the results pages
+  in that phase; otherwise the cell says it is hidden;
+- an answer – a free text too – appears only where its question is shown for the most
+  precise group the row names; otherwise the cell says it is hidden, whether or not the
+  person answered, so a hidden cell tells nothing either.
+
+Every text cell goes through ``cms.spreadsheets`` (formulas defused, control characters
+replaced), so nothing a respondent typed can break the file or run in a spreadsheet.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
+import random
 from collections import defaultdict
 
+from django.utils import timezone
+
+from cms.spreadsheets import csv_value, xlsx_row
 from courses.models import Programme
 from people.models import Organisation, Workplace
 
-from .models import Answer, Question, QuestionType, Response, SurveyKind
-from .selectors import ORGANISATION, PHASES, WORKPLACE, Group, response_counts, visibility
+from .anonymity import ORGANISATION, PROGRAMME_NODE, WORKPLACE, Node
+from .models import Answer, QuestionType, Response, SurveyRound
+from .results import PHASES, disclosure_for, survey_questions
 
 HIDDEN = "(dold)"
 
 
-def _questions(programme: Programme) -> list[Question]:
-    return list(
-        Question.objects.filter(survey__programme=programme, survey__kind__in=[SurveyKind.BEFORE, SurveyKind.AFTER])
-        .select_related("survey")
-        .order_by("survey__kind", "sort_order")
-    )
-
-
-def codebook_rows(programme: Programme) -> list[list[str]]:
+def codebook_rows(programme: Programme, *, today: datetime.date | None = None) -> list[list[str]]:
+    """What every column means, which rounds the data holds, and how hidden cells are marked."""
+    today = today or timezone.localdate()
+    threshold = programme.anonymity_threshold
     header = ["kolumn", "temanyckel", "skede", "frågetyp", "obligatorisk", "fråga", "skala / svarsalternativ"]
-    rows = [header,
-            ["par", "", "", "", "", "Parnummer: samma för en persons före- och eftersvar (numreras om i varje export)", ""],
-            ["skede", "", "", "", "", "före / efter", ""],
-            ["organisation", "", "", "", "", f"Organisation, eller {HIDDEN} om gruppen är för liten", ""],
-            ["arbetsplats", "", "", "", "", f"Arbetsplats, eller {HIDDEN} om gruppen är för liten", ""]]
-    for question in _questions(programme):
+    rows = [
+        header,
+        ["par", "", "", "", "", "Parnummer: samma för en persons före- och eftersvar (dras i slumpvis ordning i varje export)", ""],
+        ["skede", "", "", "", "", "före / efter", ""],
+        ["organisation", "", "", "", "", f"Organisation, eller {HIDDEN} om gruppen inte visas i resultaten", ""],
+        ["arbetsplats", "", "", "", "", f"Arbetsplats, eller {HIDDEN} om gruppen inte visas i resultaten", ""],
+    ]
+    for question in survey_questions(programme):
         rows.append([
             question.theme_key,
             question.theme_key,
@@ -46,89 +60,91 @@ def codebook_rows(programme: Programme) -> list[list[str]]:
             question.text_sv,
             question.scale_description() + ("; flera val separeras med ;" if question.type == QuestionType.MULTIPLE_CHOICE else ""),
         ])
+    rows.append([
+        HIDDEN, "", "", "", "",
+        f"Dolt enligt anonymitetsregeln: färre än {threshold} svar på frågan i den minsta grupp raden anger, "
+        "eller så skulle svaret kunna räknas fram ur andra grupper eller ur en tidigare export. "
+        "Visas oavsett om personen svarade eller inte.",
+        "",
+    ])
+    for name, phase, closes_on in (
+        SurveyRound.objects.filter(programme=programme, closes_on__lt=today)
+        .order_by("closes_on", "name")
+        .values_list("name", "phase", "closes_on")
+    ):
+        rows.append(["omgång", "", "före" if phase == PHASES[0] else "efter", "", "",
+                     f"{name} (stängde {closes_on.isoformat()})", ""])
     return rows
 
 
-def data_rows(programme: Programme, *, organisation_ids: set[int] | None = None) -> list[list[str]]:
-    """One row per response; ``organisation_ids`` limits the rows (HR: their own)."""
-    threshold = programme.anonymity_threshold
-    counts = response_counts(programme)
+def data_rows(programme: Programme, *, today: datetime.date | None = None) -> list[list]:
+    """One row per released response, with the anonymity rule applied to every cell."""
+    disclosure = disclosure_for(programme, today=today)
     themes: list[str] = []
-    for question in _questions(programme):
+    types: dict[str, str] = {}
+    for question in survey_questions(programme):
         if question.theme_key not in themes:
             themes.append(question.theme_key)
-    responses = Response.objects.filter(round__programme=programme).values_list(
-        "id", "respondent_key", "round__phase", "organisation_id", "workplace_id"
-    ).order_by("respondent_key", "round__phase")
-    if organisation_ids is not None:
-        responses = responses.filter(organisation_id__in=organisation_ids)
-    responses = list(responses)
-    org_names = dict(Organisation.objects.values_list("id", "name"))
-    wp = {w.pk: w for w in Workplace.objects.only("id", "name", "organisation_id")}
-    shown_org: dict = {}
-    shown_wp: dict = {}
-
-    def _shown(level: str, key: int | None, phase: str, org_id: int | None) -> bool:
-        cache = shown_org if level == ORGANISATION else shown_wp
-        if key is None:
-            return False
-        if (key, phase) not in cache:
-            group = Group(level, key, "", org_id)
-            cache[(key, phase)] = visibility(group, counts, threshold).visible[phase]
-        return cache[(key, phase)]
+            types[question.theme_key] = question.type
+    phases = [p for p in PHASES if disclosure.group_shown(p, PROGRAMME_NODE)]
+    responses = list(
+        Response.objects.filter(round__in=disclosure.released_round_ids, round__phase__in=phases).values_list(
+            "id", "respondent_key", "round__phase", "organisation_id", "workplace_id"
+        )
+    )
+    org_names = dict(Organisation.objects.filter(id__in={r[3] for r in responses}).values_list("id", "name"))
+    wp_names = dict(Workplace.objects.filter(id__in={r[4] for r in responses}).values_list("id", "name"))
 
     answers: dict = defaultdict(dict)
-    ids = [r[0] for r in responses]
-    for response_id, theme, value, choices, text in Answer.objects.filter(response_id__in=ids).values_list(
-        "response_id", "question__theme_key", "value", "choices", "text"
-    ).iterator(chunk_size=2000):
+    for response_id, theme, value, choices, text in (
+        Answer.objects.filter(response__round__in=disclosure.released_round_ids, response__round__phase__in=phases)
+        .values_list("response_id", "question__theme_key", "value", "choices", "text")
+        .iterator(chunk_size=2000)
+    ):
         if choices:
             cell = ";".join(str(c) for c in choices)
         elif value is not None:
-            cell = str(value)
+            cell = value
         else:
             cell = text
         answers[response_id][theme] = cell
 
-    pair_numbers: dict[str, int] = {}
-    rows = [["par", "skede", "organisation", "arbetsplats", *themes]]
+    keys = list({key for _id, key, *_rest in responses})
+    random.SystemRandom().shuffle(keys)
+    numbers = {key: i for i, key in enumerate(keys, start=1)}
+    body = []
     for response_id, key, phase, org_id, wp_id in responses:
-        number = pair_numbers.setdefault(key, len(pair_numbers) + 1)
-        org_cell = org_names.get(org_id, "") if _shown(ORGANISATION, org_id, phase, None) else HIDDEN
-        wp_obj = wp.get(wp_id)
-        wp_cell = wp_obj.name if wp_obj and _shown(WORKPLACE, wp_id, phase, wp_obj.organisation_id) else HIDDEN
-        rows.append([
-            str(number), "före" if phase == PHASES[0] else "efter", org_cell, wp_cell,
-            *[answers[response_id].get(t, "") for t in themes],
-        ])
-    return rows
+        finest: Node = PROGRAMME_NODE
+        org_cell = wp_cell = HIDDEN
+        if org_id is not None and disclosure.group_shown(phase, (ORGANISATION, org_id)):
+            org_cell, finest = org_names.get(org_id, HIDDEN), (ORGANISATION, org_id)
+            if wp_id is not None and disclosure.group_shown(phase, (WORKPLACE, wp_id)):
+                wp_cell, finest = wp_names.get(wp_id, HIDDEN), (WORKPLACE, wp_id)
+        cells = [
+            answers[response_id].get(theme, "") if disclosure.question_shown(phase, theme, finest) else HIDDEN
+            for theme in themes
+        ]
+        body.append([numbers[key], "före" if phase == PHASES[0] else "efter", org_cell, wp_cell, *cells])
+    body.sort(key=lambda row: (row[0], row[1] != "före"))
+    return [["par", "skede", "organisation", "arbetsplats", *themes], *body]
 
 
-def csv_bytes(rows: list[list[str]]) -> bytes:
+def csv_bytes(rows: list[list]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     for row in rows:
-        writer.writerow([_safe_cell(c) for c in row])
+        writer.writerow([csv_value(c) for c in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _safe_cell(value: str) -> str:
-    # Spreadsheets run cells starting with these as formulas; free text must stay text.
-    return "'" + value if value and value[0] in "=+-@\t\r" and not value.lstrip("-").isdigit() else value
-
-
-def xlsx_bytes(data: list[list[str]], codebook: list[list[str]]) -> bytes:
+def xlsx_bytes(data: list[list], codebook: list[list]) -> bytes:
     from openpyxl import Workbook
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Svar"
-    for row in data:
-        sheet.append([int(c) if c.isdigit() else _safe_cell(c) for c in row])
-    book = workbook.create_sheet("Kodbok")
-    for row in codebook:
-        book.append([_safe_cell(c) for c in row])
+    workbook = Workbook(write_only=True)
+    for title, rows in (("Svar", data), ("Kodbok", codebook)):
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(xlsx_row(sheet, row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-

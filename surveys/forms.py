@@ -63,3 +63,37 @@ def draft_initial(draft: Mapping[str, list[str]] | None, questions: Iterable[Que
             continue
         initial[field_name(question)] = values if question.type == QuestionType.MULTIPLE_CHOICE else values[0]
     return initial
+
+
+class LinkRequestForm(forms.Form):
+    """"Send my link to my e-mail" on the non-personal page."""
+
+    email = forms.EmailField(
+        label=_("Din e-postadress"),
+        max_length=254,
+        error_messages={"required": _("Skriv din e-postadress."), "invalid": _("Skriv en hel e-postadress, till exempel namn@kommun.se.")},
+    )
+
+
+class CodeForm(forms.Form):
+    """The one-time code from a letter."""
+
+    code = forms.CharField(
+        label=_("Koden i ditt brev"),
+        max_length=40,
+        error_messages={"required": _("Skriv koden från ditt brev.")},
+    )
+
+    _PROBLEMS = {
+        "unknown": _("Koden stämmer inte. Kontrollera att du har skrivit av den rätt, bokstav för bokstav."),
+        "used": _(
+            "Koden har redan använts. Om det inte var du som använde den kan någon annan ha sett ditt brev: "
+            "kontakta HR, så spärras koden och du får en ny."
+        ),
+        "answered": _("Du har redan svarat på enkäten. Tack!"),
+        "not_open": _("Enkäten har inte öppnat än. Använd koden när den har öppnat."),
+        "closed": _("Enkäten har stängt och tar inte emot fler svar."),
+    }
+
+    def add_code_problem(self, problem: str, invitation=None) -> None:
+        self.add_error("code", self._PROBLEMS.get(problem, self._PROBLEMS["unknown"]))

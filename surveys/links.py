@@ -1,24 +1,36 @@
-"""Personal signed answer links: no password, but nothing that can be guessed or reused.
+"""Personal answer links and letter codes: no password, and only the employee holds them.
 
 A token is ``TimestampSigner(salt=...)`` over ``"<round id>:<invitation id>:<nonce>"``. It is
 refused when the signature is wrong, when it is older than ``SAMTALSRUM_LINK_MAX_AGE_DAYS``,
-when the invitation's nonce has been replaced, or when it names another round than the
-invitation's.
+when the invitation's nonce has been replaced (the link was revoked), or when it names another
+round than the invitation's. A link is only ever sent to the employee's own address; nothing
+shows it to anyone else (docs/anonymity.md).
+
+For people without e-mail, HR prints a letter with a one-time code (:func:`letter_code_new`).
+Only an HMAC of the code is stored, so the database cannot give the code back, and a used
+code stays marked as used, so the employee notices if someone else used theirs.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
+import re
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 
 from .models import SurveyInvitation
 
 SALT = "samtalsrum.surveys.answer-link"
+CODE_SALT = "samtalsrum.surveys.letter-code"
+#: No 0/O, 1/I/L, 5/S or 2/Z: a code read from paper is typed right the first time.
+CODE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
+CODE_LENGTH = 10  # 27**10 ≈ 2·10^14 codes; guessing is also rate-limited
 
 
 class LinkProblem(enum.Enum):
@@ -79,3 +91,18 @@ def invitation_from_token(token: str, *, for_update: bool = False) -> LinkCheck:
     if invitation.nonce != nonce:
         return LinkCheck(None, LinkProblem.REPLACED)
     return LinkCheck(invitation)
+
+
+def letter_code_new() -> str:
+    """A fresh one-time code, grouped for reading: ``ABCD-EFG-HJK``."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:4]}-{raw[4:7]}-{raw[7:]}"
+
+
+def letter_code_digest(code: str) -> str:
+    """What is stored for a code: an HMAC of it with the site's secret, never the code itself.
+
+    Case, spaces and dashes do not matter when the code is typed in.
+    """
+    normalised = re.sub(r"[^0-9A-Z]", "", (code or "").upper())
+    return salted_hmac(CODE_SALT, normalised, algorithm="sha256").hexdigest()

@@ -9,9 +9,12 @@ derived with a secret that lives in the settings, not in the database (see
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -219,6 +222,40 @@ class Question(Orderable):
             raise ValidationError({"translations": _("Ange ett objekt med språkkoder som nycklar.")})
 
 
+#: How far a round may lie outside its programme's period (surveys before the first and after
+#: the last session), and the longest a round may stay open.
+ROUND_MARGIN = datetime.timedelta(days=183)
+ROUND_MAX_LENGTH = datetime.timedelta(days=366)
+#: Dates no round can have, whatever its programme (also a database constraint).
+EARLIEST_ROUND_DAY = datetime.date(2000, 1, 1)
+LATEST_ROUND_DAY = datetime.date(2100, 12, 31)
+
+
+def round_dates_errors(
+    *, programme, opens_on: datetime.date, closes_on: datetime.date
+) -> dict[str, str]:
+    """What is wrong with a round's dates, field by field (empty when they are sane).
+
+    A round lies within its programme's period give or take half a year, is open for at
+    most a year, and closes on or after the day it opens.
+    """
+    errors: dict[str, str] = {}
+    if programme is not None:
+        earliest = max(programme.starts_on - ROUND_MARGIN, EARLIEST_ROUND_DAY)
+        latest = min(programme.ends_on + ROUND_MARGIN, LATEST_ROUND_DAY)
+        for name, day in (("opens_on", opens_on), ("closes_on", closes_on)):
+            if not earliest <= day <= latest:
+                errors[name] = _(
+                    "Välj ett datum mellan %(earliest)s och %(latest)s (programmets period och ett halvår före och efter)."
+                ) % {"earliest": earliest.isoformat(), "latest": latest.isoformat()}
+    if "closes_on" not in errors:
+        if closes_on < opens_on:
+            errors["closes_on"] = _("Omgången kan inte stänga innan den öppnar.")
+        elif closes_on - opens_on > ROUND_MAX_LENGTH:
+            errors["closes_on"] = _("En omgång kan vara öppen i högst ett år.")
+    return errors
+
+
 class SurveyRound(models.Model):
     """A survey given at one point: before or after the workplace process, for chosen units."""
 
@@ -268,6 +305,10 @@ class SurveyRound(models.Model):
             models.CheckConstraint(
                 condition=Q(closes_on__gte=models.F("opens_on")), name="surveys_round_dates_ordered"
             ),
+            models.CheckConstraint(
+                condition=Q(opens_on__gte=EARLIEST_ROUND_DAY, closes_on__lte=LATEST_ROUND_DAY),
+                name="surveys_round_dates_sane",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -276,8 +317,27 @@ class SurveyRound(models.Model):
     def clean(self) -> None:
         if self.survey_id and self.programme_id and self.survey.programme_id != self.programme_id:
             raise ValidationError({"survey": _("Enkäten hör till ett annat program.")})
-        if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
-            raise ValidationError({"closes_on": _("Omgången kan inte stänga innan den öppnar.")})
+        if not (self.opens_on and self.closes_on):
+            return
+        errors = round_dates_errors(
+            programme=self.programme if self.programme_id else None, opens_on=self.opens_on, closes_on=self.closes_on
+        )
+        if errors:
+            raise ValidationError(errors)
+        # Results are released when a round closes (docs/anonymity.md): a closed round stays
+        # closed, and an open one cannot be closed in the past, or two releases could differ
+        # by a handful of answers.
+        today = timezone.localdate()
+        stored = SurveyRound.objects.filter(pk=self.pk).values("opens_on", "closes_on").first() if self.pk else None
+        if stored and stored["closes_on"] < today:
+            if (stored["opens_on"], stored["closes_on"]) != (self.opens_on, self.closes_on):
+                raise ValidationError(_("Omgången har stängt och resultaten är släppta: datumen kan inte ändras."))
+        elif self.closes_on < today:
+            raise ValidationError({"closes_on": _("Välj dagens datum eller senare: en omgång kan inte stänga i efterhand.")})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closes_on < timezone.localdate()
 
     def is_open_on(self, day) -> bool:
         return self.opens_on <= day <= self.closes_on
@@ -301,6 +361,14 @@ class SurveyInvitation(models.Model):
     reminder_count = models.PositiveSmallIntegerField(_("påminnelser"), default=0)
     last_reminded_on = models.DateField(_("senast påmind"), null=True, blank=True)
     draft = models.JSONField(_("utkast"), null=True, blank=True)
+    draft_owner = models.CharField(
+        max_length=64, blank=True, help_text=_("Fingeravtryck av webbläsarsessionen som sparade utkastet.")
+    )
+    letter_code_hash = models.CharField(
+        max_length=64, blank=True, help_text=_("HMAC av koden i personens brev; själva koden sparas aldrig.")
+    )
+    letter_code_issued_on = models.DateField(_("brev med kod skapat"), null=True, blank=True)
+    letter_code_used = models.BooleanField(_("koden har använts"), default=False)
 
     class Meta:
         verbose_name = _("enkätinbjudan")
@@ -310,6 +378,9 @@ class SurveyInvitation(models.Model):
             models.UniqueConstraint(fields=["round", "employee"], name="surveys_invitation_one_per_round"),
             models.CheckConstraint(
                 condition=Q(responded=False) | Q(draft__isnull=True), name="surveys_invitation_no_draft_after_answer"
+            ),
+            models.UniqueConstraint(
+                fields=["letter_code_hash"], condition=~Q(letter_code_hash=""), name="surveys_invitation_unique_code"
             ),
         ]
 

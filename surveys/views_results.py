@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from people.selectors import scope_for
 
 from . import charts
+from .results import programme_results
 from .selectors import (
     ORGANISATION,
     PHASES,
     WORKPLACE,
     group_from_param,
     groups_for,
-    programme_results,
     programmes_for_results,
     workplace_response_counts,
 )
@@ -105,28 +105,28 @@ def results_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
         "items": items,
         "change_chart": change,
         "phases": PHASES,
+        "phase_labels": [(PHASES[0], _("Före")), (PHASES[1], _("Efter"))],
         "rates": {p: results.response_rate(p) for p in PHASES},
-        "can_export": scope.is_programme_admin or scope.is_hr,
+        "can_export": scope.is_programme_admin,
         "is_subgroup": group.level in (ORGANISATION, WORKPLACE),
     })
 
 
 def refuse_if_not_allowed(user, programme) -> None:
-    scope = scope_for(user)
-    if not (scope.is_programme_admin or scope.is_hr):
+    """Row-level data is for the evaluation only: programme admins, never HR or managers
+    (docs/anonymity.md, "Who sees what")."""
+    if not scope_for(user).is_programme_admin:
         raise PermissionDenied
 
 
 @login_required
 def export(request: HttpRequest, programme_id: int, fmt: str) -> HttpResponse:
-    """Anonymised response data for the evaluator: programme admins all, HR their organisations."""
+    """Anonymised response data for the evaluator (programme admins only)."""
     from . import exports
 
     programme = _programme_for(request, programme_id)
     refuse_if_not_allowed(request.user, programme)
-    scope = scope_for(request.user)
-    org_ids = None if scope.is_programme_admin else set(scope.hr_organisation_ids)
-    data = exports.data_rows(programme, organisation_ids=org_ids)
+    data = exports.data_rows(programme)
     name = f"enkatsvar-{programme.pk}"
     if fmt == "xlsx":
         content = exports.xlsx_bytes(data, exports.codebook_rows(programme))
@@ -151,4 +151,5 @@ def codebook(request: HttpRequest, programme_id: int) -> HttpResponse:
     refuse_if_not_allowed(request.user, programme)
     response = HttpResponse(exports.csv_bytes(exports.codebook_rows(programme)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kodbok-{programme.pk}.csv"'
+    response["Cache-Control"] = "no-store"
     return response

@@ -41,3 +41,33 @@ class SurveysViewSetGroup(ViewSetGroup):
 def register_survey_viewsets():
     return SurveysViewSetGroup()
 
+
+@hooks.register("register_admin_urls")
+def register_link_urls():
+    from django.urls import path
+
+    from .views_links import links_reissue
+
+    return [path("surveys/links/<int:employee_id>/", links_reissue, name="surveys_links_reissue")]
+
+
+@hooks.register("register_employee_listing_buttons")
+def employee_links_button(request, employee):
+    from django.urls import reverse
+
+    from wagtail.admin.widgets.button import Button
+
+    from people.selectors import scope_for
+
+    # The same rule as selectors.employees_whose_links_can_be_reissued, without a query per row.
+    scope = scope_for(request.user)
+    if not (scope.is_programme_admin or employee.organisation_id in scope.hr_organisation_ids):
+        return []
+    return [Button(_("Spärra och byt ut länkar"), reverse("surveys_links_reissue", args=[employee.pk]),
+                   icon_name="key", priority=40)]
+
+
+@hooks.register("register_log_actions")
+def register_survey_log_actions(actions):
+    actions.register_action("samtalsrum.survey_letters", _("Brev med kod"), _("Brev med personliga koder skapades"))
+

@@ -27,3 +27,9 @@ def open_surveys(context, employee) -> dict:
         for inv in invitations
     ]
     return {"items": items}
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template (None when missing)."""
+    return (mapping or {}).get(key)

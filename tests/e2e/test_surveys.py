@@ -9,7 +9,7 @@ from surveys.models import Response
 from tests.e2e.conftest import PHONE
 from tests.factories import EmployeeFactory
 from tests.surveys.factories import SurveyInvitationFactory
-from tests.surveys.helpers import answer, people
+from tests.surveys.helpers import answer, close, people
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -72,6 +72,7 @@ def test_results_page_passes_axe(page, live_server, site_home, workplace, other_
     for employee, (b, a) in zip(people(workplace, 7), [(2, 4), (3, 4), (3, 3), (1, 3), (4, 5), (2, 2), (3, 5)], strict=True):
         answer(before_round, employee, tillhorighet=b, trygghet=4, roll=1, amnen=[1, 2], tankar="Före")
         answer(after_round, employee, tillhorighet=a, trygghet=7, roll=2, amnen=[3], tankar="Efter")
+    close(before_round, after_round)
     admin = user_with_role(Role.PROGRAMME_ADMIN, email="admin@example.se")
     login(page, admin)
     page.goto(live_server.url + f"/sv/enkater/resultat/{programme.pk}/?grupp=ap-{workplace.pk}")
@@ -80,3 +81,39 @@ def test_results_page_passes_axe(page, live_server, site_home, workplace, other_
     axe_check(page, "results page")
     page.set_viewport_size(PHONE)
     axe_check(page, "results page at 360 px")
+
+
+def test_letter_code_and_qr_pages_on_a_phone(page, live_server, site_home, workplace, other_workplace, login, axe_check):
+    """HR prints a letter; the employee scans the room's QR code, types the code on a phone and
+    gets their own form. Every page passes axe at 360 px."""
+    import re
+
+    from people.models import Role
+    from tests.factories import user_with_role
+
+    _programme, (before_round, _after) = _rounds(workplace, other_workplace)
+    EmployeeFactory(workplace=workplace, email="", first_name="Sirkka")
+    hr = user_with_role(Role.HR, organisation=workplace.organisation, email="hr@example.se")
+    leader = user_with_role(Role.PROCESS_LEADER, workplace=workplace, email="ledare@example.se")
+    login(page, hr)
+    page.goto(live_server.url + f"/sv/enkater/omgangar/{before_round.pk}/brev/")
+    axe_check(page, "letters: choose a workplace")
+    page.get_by_role("button", name="Skapa brev att skriva ut").click()
+    axe_check(page, "letters to print")
+    code = page.locator(".letter__code").inner_text()
+    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{3}-[0-9A-Z]{3}", code)
+
+    page.context.clear_cookies()
+    login(page, leader)
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + f"/sv/enkater/omgangar/{before_round.pk}/qr/{workplace.pk}/")
+    axe_check(page, "QR page at 360 px")
+    target = page.locator(".qr-single figcaption a").get_attribute("href")
+
+    phone = page.context.browser.new_context(viewport=PHONE).new_page()
+    phone.goto(live_server.url + target.split("8000", 1)[-1])
+    axe_check(phone, "answer the survey page at 360 px")
+    phone.get_by_label("Koden i ditt brev").fill(code.lower())
+    phone.get_by_role("button", name="Öppna enkäten").click()
+    assert phone.get_by_role("heading", level=1).inner_text() == "Enkät before"
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -48,7 +48,7 @@ class SurveyRoundFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Omgång {n}")
     phase = Phase.BEFORE
     opens_on = datetime.date(2026, 1, 1)
-    closes_on = datetime.date(2099, 12, 31)
+    closes_on = datetime.date(2027, 12, 31)
 
     @factory.post_generation
     def workplaces(obj, create, extracted, **kwargs):  # noqa: N805

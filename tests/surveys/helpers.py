@@ -1,6 +1,11 @@
-"""Helpers that answer surveys the way a respondent would, through the service."""
+"""Helpers that answer surveys the way a respondent would, through the service, and close
+rounds so that their results are released."""
 
-from surveys.models import QuestionType
+import datetime
+
+from django.utils import timezone
+
+from surveys.models import QuestionType, SurveyRound
 from surveys.services import survey_response_submit
 from tests.factories import EmployeeFactory
 from tests.surveys.factories import SurveyInvitationFactory
@@ -26,3 +31,12 @@ def people(workplace, n):
 def answer_many(survey_round, employees, **values):
     for employee in employees:
         answer(survey_round, employee, **values)
+
+
+def close(*survey_rounds, days_ago=1):
+    """Close rounds as if their last day was ``days_ago`` days ago (their results are then
+    released). Straight to the database: the admin form refuses closing in the past."""
+    day = timezone.localdate() - datetime.timedelta(days=days_ago)
+    for survey_round in survey_rounds:
+        SurveyRound.objects.filter(pk=survey_round.pk).update(closes_on=day)
+        survey_round.closes_on = day

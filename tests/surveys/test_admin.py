@@ -99,10 +99,67 @@ def test_programme_admin_creates_a_round(client, programme_admin, workplace):
     other = SurveyFactory()
     _login(client, programme_admin)
     data = {"survey": survey.pk, "programme": survey.programme_id, "name": "Före", "phase": "before",
-            "opens_on": "2026-03-01", "closes_on": "2026-03-31", "workplaces": [workplace.pk],
+            "opens_on": "2026-12-01", "closes_on": "2026-12-31", "workplaces": [workplace.pk],
             "reminder_interval_days": "7", "max_reminders": "2"}
-    assert client.post("/admin/surveyround/new/", {**data, "closes_on": "2026-02-01"}).status_code == 200
+    assert client.post("/admin/surveyround/new/", {**data, "closes_on": "2026-11-30"}).status_code == 200
     assert client.post("/admin/surveyround/new/", {**data, "programme": other.programme_id}).status_code == 200
     assert not SurveyRound.objects.exists()
     assert client.post("/admin/surveyround/new/", data).status_code == 302
     assert list(SurveyRound.objects.get().workplaces.all()) == [workplace]
+
+
+@pytest.mark.parametrize(("opens_on", "closes_on", "message"), [
+    ("0001-01-01", "2026-12-31", "Välj ett datum mellan 2025-07-02 och 2028-07-01"),
+    ("2026-12-01", "9999-12-31", "Välj ett datum mellan 2025-07-02 och 2028-07-01"),
+    ("2026-12-01", "2028-07-02", "Välj ett datum mellan"),  # a day after the programme's end + margin
+    ("2026-12-01", "2027-12-03", "högst ett år"),
+    ("2026-10-01", "2026-11-22", "en omgång kan inte stänga i efterhand"),  # closes yesterday
+])
+def test_round_dates_are_bounded(client, programme_admin, workplace, opens_on, closes_on, message):
+    """Programme 2026-01-01 – 2027-12-31: a round lies within it ± 183 days, is open at most a
+    year and cannot close in the past. Refused with a message, nothing saved, never a 500."""
+    from surveys.models import SurveyRound
+
+    survey = SurveyFactory()
+    _login(client, programme_admin)
+    data = {"survey": survey.pk, "programme": survey.programme_id, "name": "Före", "phase": "before",
+            "opens_on": opens_on, "closes_on": closes_on, "workplaces": [workplace.pk],
+            "reminder_interval_days": "7", "max_reminders": "2"}
+    response = client.post("/admin/surveyround/new/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not SurveyRound.objects.exists()
+    ok = client.post("/admin/surveyround/new/", {**data, "opens_on": "2026-12-01", "closes_on": "2027-11-30"})
+    assert ok.status_code == 302 and SurveyRound.objects.count() == 1
+
+
+def test_the_database_refuses_absurd_round_dates():
+    import datetime
+
+    from django.db import IntegrityError, transaction
+
+    from tests.surveys.factories import SurveyRoundFactory
+
+    for opens_on, closes_on in ((datetime.date(1, 1, 1), datetime.date(2026, 1, 1)),
+                                (datetime.date(2026, 1, 1), datetime.date(9999, 12, 31))):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            SurveyRoundFactory(opens_on=opens_on, closes_on=closes_on)
+
+
+def test_a_closed_round_cannot_be_reopened(client, programme_admin, workplace):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.surveys.factories import SurveyRoundFactory
+
+    closed = SurveyRoundFactory(opens_on=datetime.date(2026, 10, 1),
+                                closes_on=timezone.localdate() - datetime.timedelta(days=1), workplaces=[workplace])
+    _login(client, programme_admin)
+    data = {"survey": closed.survey_id, "programme": closed.programme_id, "name": closed.name, "phase": "before",
+            "opens_on": "2026-10-01", "closes_on": "2027-01-31", "workplaces": [workplace.pk],
+            "reminder_interval_days": "7", "max_reminders": "2"}
+    response = client.post(f"/admin/surveyround/edit/{closed.pk}/", data)
+    assert response.status_code == 200 and "datumen kan inte ändras" in response.content.decode()
+    closed.refresh_from_db()
+    assert closed.closes_on == timezone.localdate() - datetime.timedelta(days=1)

@@ -1,6 +1,7 @@
 """Answering from a signed link: abuse refused with a clear page, drafts kept, one response."""
 
 import datetime
+import time
 
 import pytest
 
@@ -51,17 +52,27 @@ def test_answer_page_shows_fieldsets_progress_and_privacy(client, invitation):
     assert response.status_code == 200
     assert html.count("<fieldset") == 5 and html.count("<legend") == 5
     assert "<progress" in html and "Du har svarat på 0 av 5 frågor" in html
-    assert "din chef kan aldrig se" in html.lower()
+    assert "Vem ser vad, och när?" in html
+    assert "inte din chef, processledarna, HR eller programmets administratörer" in html
+    assert "Resultaten visas först när enkäten har stängt (31 december 2027)" in html
+    assert "minst 5 har svarat på frågan" in html
     assert response["Cache-Control"].startswith("max-age=0") or "no-cache" in response["Cache-Control"]
 
 
 def test_easy_swedish_and_english_texts(client, invitation):
     html = client.get(_url(invitation) + "?lattlast=1").content.decode()
     assert "Jag hör till här" in html
+    # Who sees what, and when – in easy-to-read Swedish too.
+    assert "Vem får se dina svar?" in html and "Inte din chef. Inte HR." in html
+    assert "Vi visar svaren först när enkäten är slut, 31 december." in html
+    assert "minst 5 personer har svarat" in html
     with translation.override("en"):
         url = answer_path(invitation, language="en")
     html = client.get(url).content.decode()
     assert "I feel I belong at my workplace" in html
+    assert "Who sees what, and when?" in html
+    assert "not your manager, the process leaders, HR or the programme's administrators" in html
+    assert "Results are shown only after the survey has closed (31 December 2027)" in html
     assert "Hur trygg känner du dig" in html  # no English text: Swedish
 
 
@@ -161,14 +172,25 @@ def test_replaced_nonce_invalidates_old_link(client, invitation):
     url = _url(invitation)
     invitation.nonce = "0" * 32
     invitation.save()
-    assert client.get(url).status_code == 404
-
-
-def test_expired_link(client, invitation, settings):
-    url = _url(invitation)
-    settings.SAMTALSRUM_LINK_MAX_AGE_DAYS = -1
     response = client.get(url)
-    assert response.status_code == 410 and "Länken har gått ut" in response.content.decode()
+    assert response.status_code == 410 and "Länken har ersatts" in response.content.decode()
+    assert client.post(url, _complete_post(invitation.round)).status_code == 410
+    assert not Response.objects.exists()
+
+
+@pytest.mark.parametrize(("age", "status", "text"), [
+    (datetime.timedelta(days=60) - datetime.timedelta(seconds=5), 200, "Fråga 1 av 5"),
+    (datetime.timedelta(days=60) + datetime.timedelta(seconds=5), 410, "Länken har gått ut"),
+])
+def test_link_expiry_at_the_boundary(client, invitation, settings, monkeypatch, age, status, text):
+    """A link made ``age`` ago, with links valid for 60 days: just before and just after."""
+    settings.SAMTALSRUM_LINK_MAX_AGE_DAYS = 60
+    made_at = time.time() - age.total_seconds()
+    monkeypatch.setattr(signing.time, "time", lambda: made_at)
+    url = _url(invitation)
+    monkeypatch.undo()
+    response = client.get(url)
+    assert response.status_code == status and text in response.content.decode()
 
 
 def test_closed_and_not_yet_open_round(client, invitation):

@@ -10,7 +10,8 @@ from people import demo as people_demo
 from people.models import User
 from surveys import demo
 from surveys.models import Answer, Response, SurveyInvitation
-from surveys.selectors import PROGRAMME, Group, groups_for, programme_results
+from surveys.results import PROGRAMME, Group, programme_results
+from surveys.selectors import groups_for
 
 pytestmark = pytest.mark.django_db
 

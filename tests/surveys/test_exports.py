@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from django.urls import reverse
 
 from surveys.models import Response
-from tests.surveys.helpers import answer, people
+from tests.surveys.helpers import answer, close, people
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +22,7 @@ def answered(programme, before_round, after_round, workplace, other_workplace):
     small = people(other_workplace, 2)
     for employee in small:
         answer(before_round, employee, tillhorighet=1, trygghet=1)
+    close(before_round, after_round)
     return big + small
 
 
@@ -46,13 +47,25 @@ def test_csv_export_is_free_of_identifiers_and_pairs_rows(client, programme, pro
     assert "tillhorighet" in lines[0]
     rows = [line.split(";") for line in lines[1:]]
     assert len(rows) == 14
-    # The small workplace (2 answers) is not named in the export.
-    assert workplace.name in text and "Orsa bibliotek" not in text and "(dold)" in text
+    # The small organisation (2 answers before) is never named; and naming the other one in
+    # the before rows would give the two by subtraction, so no before row names either.
+    assert "Orsa bibliotek" not in text and "Orsa kommun" not in text
+    before_rows = [r for r in rows if r[1] == "före"]
+    assert len(before_rows) == 8 and {r[2] for r in before_rows} == {"(dold)"} and {r[3] for r in before_rows} == {"(dold)"}
+    after_rows = [r for r in rows if r[1] == "efter"]
+    assert {r[2] for r in after_rows} == {"Avesta kommun"} and {r[3] for r in after_rows} == {workplace.name}
     pairs = {}
     for row in rows:
         pairs.setdefault(row[0], set()).add(row[1])
     assert sum(1 for phases in pairs.values() if phases == {"före", "efter"}) == 6
     assert "'=HYPERLINK" in text  # formulas are neutralised
+    # Pair numbers are drawn anew in every export, so two exports cannot be lined up by row.
+    orders = set()
+    for _ in range(6):
+        again = client.get(reverse("surveys:export", kwargs={"programme_id": programme.pk, "fmt": "csv"}))
+        lines = again.content.decode("utf-8-sig").strip().splitlines()[1:]
+        orders.add(tuple(line.split(";", 1)[1] for line in lines))
+    assert len(orders) > 1
 
 
 def test_xlsx_export_opens_with_codebook(client, programme, programme_admin, answered):
@@ -62,6 +75,7 @@ def test_xlsx_export_opens_with_codebook(client, programme, programme_admin, ans
     assert workbook.sheetnames == ["Svar", "Kodbok"]
     data = list(workbook["Svar"].values)
     assert len(data) == 15
+    assert all(isinstance(row[0], int) for row in data[1:])  # pair numbers stay numbers
     codebook = list(workbook["Kodbok"].values)
     themes = {row[1] for row in codebook[1:]}
     assert {"tillhorighet", "trygghet", "roll", "amnen", "tankar"} <= themes
@@ -79,14 +93,27 @@ def test_codebook_csv(client, programme, programme_admin, answered):
     assert "temanyckel" in text and "0–10" in text and "fritext" in text
 
 
-def test_export_refused_for_manager_and_limited_for_hr(client, programme, manager, hr_user, answered, other_workplace):
+def test_row_level_export_is_for_programme_admins_only(client, programme, manager, hr_user, process_leader, answered):
+    """Rows of single people are for the evaluation; HR and managers see aggregates only."""
+    urls = [reverse("surveys:export", kwargs={"programme_id": programme.pk, "fmt": f}) for f in ("csv", "xlsx")]
+    urls.append(reverse("surveys:codebook", kwargs={"programme_id": programme.pk}))
+    for user in (manager, hr_user):
+        client.force_login(user)
+        for url in urls:
+            assert client.get(url).status_code == 403
+        assert "Exportera svarsdata" not in client.get(reverse("surveys:results", kwargs={"programme_id": programme.pk})).content.decode()
+    client.force_login(process_leader)
+    assert client.get(urls[0]).status_code == 404
+
+
+def test_export_holds_only_closed_rounds(client, programme, programme_admin, before_round, after_round, workplace):
+    for employee in people(workplace, 6):
+        answer(before_round, employee, tillhorighet=2, trygghet=3)
+    client.force_login(programme_admin)
     url = reverse("surveys:export", kwargs={"programme_id": programme.pk, "fmt": "csv"})
-    client.force_login(manager)
-    assert client.get(url).status_code == 403
-    client.force_login(hr_user)
-    text = client.get(url).content.decode("utf-8-sig")
-    assert len(text.strip().splitlines()) == 13  # header + 12 rows of their organisation
-    assert other_workplace.organisation.name not in text
+    assert len(client.get(url).content.decode("utf-8-sig").strip().splitlines()) == 1  # the header only
+    close(before_round)
+    assert len(client.get(url).content.decode("utf-8-sig").strip().splitlines()) == 7
 
 
 @pytest.mark.parametrize("size", [5, 25])
@@ -95,6 +122,7 @@ def test_export_query_count_is_constant(client, programme, before_round, after_r
     for employee in people(workplace, size):
         answer(before_round, employee, tillhorighet=2, trygghet=3, amnen=[1], tankar="Före")
         answer(after_round, employee, tillhorighet=4, trygghet=7, amnen=[2], tankar="Efter")
+    close(before_round, after_round)
     client.force_login(programme_admin)
     with django_assert_max_num_queries(16):
         response = client.get(reverse("surveys:export", kwargs={"programme_id": programme.pk, "fmt": "xlsx"}))

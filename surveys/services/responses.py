@@ -1,4 +1,4 @@
-"""Writes for surveys: invitations, drafts, submitting a response, reminders."""
+"""Writes for surveys: invitations, reminders, drafts, submitting a response, round dates."""
 
 from __future__ import annotations
 
@@ -14,8 +14,17 @@ from django.utils.translation import gettext as _
 
 from people.models import Employee
 
-from .models import Answer, Question, QuestionType, Response, SurveyInvitation, SurveyRound
-from .pairing import respondent_key_for
+from ..models import (
+    EARLIEST_ROUND_DAY,
+    LATEST_ROUND_DAY,
+    Answer,
+    Question,
+    QuestionType,
+    Response,
+    SurveyInvitation,
+    SurveyRound,
+)
+from ..pairing import respondent_key_for
 
 
 class SurveyError(Exception):
@@ -50,7 +59,7 @@ def _enqueue(*, to: str, subject: str, body: str, dedupe_key: str, kind: str) ->
 
 
 def _invitation_mail(invitation: SurveyInvitation, *, reminder: bool) -> tuple[str, str]:
-    from .links import answer_url
+    from ..links import answer_url
 
     language = invitation.employee.preferred_language or "sv"
     with translation.override(language):
@@ -60,9 +69,11 @@ def _invitation_mail(invitation: SurveyInvitation, *, reminder: bool) -> tuple[s
         body = _(
             "Hej %(name)s!\n\n"
             "Du är inbjuden att svara på enkäten \"%(title)s\" i programmet %(programme)s. "
-            "Det tar ungefär tio minuter. Dina svar är anonyma: din chef kan aldrig se vad du har svarat, "
-            "och resultat visas bara för grupper med minst %(threshold)s svar.\n\n"
-            "Svara via din personliga länk (den gäller bara för dig, inget lösenord behövs):\n%(url)s\n\n"
+            "Det tar ungefär tio minuter. Dina svar är anonyma: ingen – inte din chef, processledaren "
+            "eller HR – kan se vad du har svarat. Resultat visas först när enkäten har stängt, och bara "
+            "för grupper där minst %(threshold)s har svarat.\n\n"
+            "Svara via din personliga länk. Den gäller bara för dig: dela den inte med någon, inte "
+            "heller med din chef. Inget lösenord behövs.\n%(url)s\n\n"
             "Enkäten stänger %(closes)s.\n"
         ) % {
             "name": invitation.employee.first_name,
@@ -84,13 +95,7 @@ def survey_round_invite(*, survey_round: SurveyRound, today: datetime.date | Non
     """
     today = today or timezone.localdate()
     survey_round = SurveyRound.objects.select_for_update().select_related("survey", "programme").get(pk=survey_round.pk)
-    already = set(survey_round.invitations.values_list("employee_id", flat=True))
-    new = [
-        SurveyInvitation(round=survey_round, employee=employee, nonce=new_nonce())
-        for employee in round_employees(survey_round)
-        if employee.id not in already
-    ]
-    SurveyInvitation.objects.bulk_create(new, batch_size=500)
+    new = survey_invitations_ensure(survey_round=survey_round)
     pending = (
         survey_round.invitations.filter(sent_on__isnull=True, responded=False)
         .select_related("employee", "round__survey", "round__programme")
@@ -110,6 +115,18 @@ def survey_round_invite(*, survey_round: SurveyRound, today: datetime.date | Non
     SurveyInvitation.objects.filter(pk__in=sent_ids).update(sent_on=today)
     survey_round.invitations_sent_on = today
     survey_round.save(update_fields=["invitations_sent_on"])
+    return new
+
+
+def survey_invitations_ensure(*, survey_round: SurveyRound) -> int:
+    """Create the missing invitations of a round without sending anything; returns how many."""
+    already = set(survey_round.invitations.values_list("employee_id", flat=True))
+    new = [
+        SurveyInvitation(round=survey_round, employee=employee, nonce=new_nonce())
+        for employee in round_employees(survey_round)
+        if employee.id not in already
+    ]
+    SurveyInvitation.objects.bulk_create(new, batch_size=500)
     return len(new)
 
 
@@ -149,23 +166,39 @@ def survey_reminders_send(*, today: datetime.date | None = None) -> int:
 
 
 @transaction.atomic
-def survey_draft_save(*, invitation_id: int, data: Mapping[str, list[str]]) -> bool:
-    """Keep unsent answers (``q_<id>`` fields only) so a dropped connection loses nothing."""
+def survey_draft_save(*, invitation_id: int, data: Mapping[str, list[str]], owner: str) -> bool:
+    """Keep unsent answers (``q_<id>`` fields only) so a dropped connection loses nothing.
+
+    ``owner`` fingerprints the browser session that saves it: the draft is shown again only
+    there, never to a second person who opens the same link (docs/anonymity.md).
+    """
     invitation = SurveyInvitation.objects.select_for_update().filter(pk=invitation_id, responded=False).first()
     if invitation is None:
         return False
-    invitation.draft = {k: [str(v)[:4000] for v in values][:20] for k, values in data.items() if k.startswith("q_")}
-    invitation.save(update_fields=["draft"])
+    invitation.draft = {
+        k: [_storable(str(v))[:4000] for v in values][:20] for k, values in data.items() if k.startswith("q_")
+    }
+    invitation.draft_owner = owner
+    invitation.save(update_fields=["draft", "draft_owner"])
     return True
 
 
+def _storable(text: str) -> str:
+    """Text as PostgreSQL can store it: NUL is the one character its text and JSON types refuse."""
+    return text.replace("\x00", "\ufffd")
+
+
 def _answer_row(question: Question, value: Any) -> Answer | None:
+    """The answer to store, or None for no answer: an unanswered question is not stored, so
+    every stored row is one person answering (the counts of the anonymity rule rely on it)."""
+    if isinstance(value, str):
+        value = value.strip()
     if value in (None, "", []):
         return None
     if question.type == QuestionType.MULTIPLE_CHOICE:
         return Answer(question=question, choices=sorted(int(v) for v in value))
     if question.type == QuestionType.FREE_TEXT:
-        return Answer(question=question, text=str(value).strip())
+        return Answer(question=question, text=_storable(str(value)))
     return Answer(question=question, value=int(value))
 
 
@@ -215,25 +248,9 @@ def survey_response_submit(
         Answer.objects.bulk_create(rows)
     invitation.responded = True
     invitation.draft = None
-    invitation.save(update_fields=["responded", "draft"])
+    invitation.draft_owner = ""
+    invitation.save(update_fields=["responded", "draft", "draft_owner"])
     return response
-
-
-def present_employee_ids(*, session_id: int) -> set[int] | None:
-    """Employees recorded as present (fully or partly) at a dialogue session, for the QR page.
-
-    Returns None when the sessions app is not installed: the QR page then shows everyone
-    invited at the workplace.
-    """
-    from django.apps import apps
-
-    try:
-        attendance = apps.get_model("dialogue_sessions", "Attendance")
-    except LookupError:
-        return None
-    return set(
-        attendance.objects.filter(session_id=session_id).exclude(status="absent").values_list("employee_id", flat=True)
-    )
 
 
 def round_dates_suggest(
@@ -263,5 +280,10 @@ def round_dates_suggest(
     first = timezone.localdate(span["first"])
     last = timezone.localdate(span["last"])
     if phase == "before":
-        return first - datetime.timedelta(days=open_days), first - datetime.timedelta(days=1)
-    return last, last + datetime.timedelta(days=open_days)
+        opens_on, closes_on = first - datetime.timedelta(days=open_days), first - datetime.timedelta(days=1)
+    else:
+        opens_on, closes_on = last, last + datetime.timedelta(days=open_days)
+    # Sessions far outside any sane range (a typo in a year) suggest nothing.
+    if not (opens_on >= EARLIEST_ROUND_DAY and closes_on <= LATEST_ROUND_DAY):
+        return None
+    return opens_on, closes_on

@@ -1,0 +1,470 @@
+"""Survey results for one group, with the anonymity rule of ``surveys/anonymity.py`` applied.
+
+Only *released* responses count: those of rounds that have closed (``closes_on`` before
+today). :func:`disclosure_for` computes, in three grouped queries, which groups, questions and
+before/after pairs may be shown at every release point of a programme; the results page and
+the exports read the last one. The number of queries does not grow with the data.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from courses.models import Programme
+
+from .anonymity import (
+    ORGANISATION,
+    PROGRAMME,
+    PROGRAMME_NODE,
+    WORKPLACE,
+    Cell,
+    Node,
+    Snapshot,
+    Tree,
+    node_counts,
+    suppress_series,
+)
+from .models import (
+    NUMERIC_TYPES,
+    Answer,
+    Phase,
+    Question,
+    QuestionType,
+    Response,
+    SurveyInvitation,
+    SurveyKind,
+    SurveyRound,
+)
+from .statistics import PairedStats, paired_statistics
+
+PHASES = (Phase.BEFORE.value, Phase.AFTER.value)
+
+#: Why a group's results are not shown in a phase.
+UNRELEASED, SMALL, DIFFERENCING = "unreleased", "small", "differencing"
+
+
+@dataclass(frozen=True)
+class Group:
+    """One group a viewer may ask for: the programme, an organisation or a workplace."""
+
+    level: str
+    id: int | None
+    name: str
+    organisation_id: int | None = None
+
+    @property
+    def param(self) -> str:
+        return {PROGRAMME: "program", ORGANISATION: f"org-{self.id}", WORKPLACE: f"ap-{self.id}"}[self.level]
+
+    @property
+    def node(self) -> Node:
+        return PROGRAMME_NODE if self.level == PROGRAMME else (self.level, self.id)
+
+
+# --- what may be shown -------------------------------------------------------------------
+
+
+_EMPTY = Snapshot({}, frozenset())
+
+
+def _cumulative(rows: dict[datetime.date, dict[Cell, int]], dates: list[datetime.date]) -> list[dict[Node, int]]:
+    """Node counts at each release date, counting every round closed by then."""
+    series, running = [], defaultdict(int)
+    for day in dates:
+        for cell, n in rows.get(day, {}).items():
+            running[cell] += n
+        series.append(node_counts(running))
+    return series
+
+
+def _pair_cell(b_org: int | None, b_wp: int | None, a_org: int | None, a_wp: int | None) -> Cell:
+    """A pair belongs to a group only when both its answers do (a person may have moved)."""
+    if b_org != a_org:
+        return (None, None)
+    return (b_org, b_wp if b_wp == a_wp else None)
+
+
+@dataclass
+class Disclosure:
+    """For one programme on one day: what may be shown, per phase, question and pair."""
+
+    threshold: int
+    today: datetime.date
+    tree: Tree
+    release_dates: dict[str, list[datetime.date]]
+    next_release: dict[str, datetime.date | None]
+    groups: dict[str, Snapshot]
+    questions: dict[tuple[str, str], Snapshot]
+    pairs: dict[str, Snapshot]
+    released_round_ids: frozenset[int] = frozenset()
+
+    def released(self, phase: str) -> bool:
+        return bool(self.release_dates.get(phase))
+
+    def group_shown(self, phase: str, node: Node) -> bool:
+        return node in self.groups.get(phase, _EMPTY).shown
+
+    def group_count(self, phase: str, node: Node) -> int:
+        return self.groups.get(phase, _EMPTY).counts.get(node, 0)
+
+    def reason(self, phase: str, node: Node) -> str:
+        if self.group_shown(phase, node):
+            return ""
+        if not self.released(phase):
+            return UNRELEASED
+        return SMALL if self.group_count(phase, node) < self.threshold else DIFFERENCING
+
+    def question_shown(self, phase: str, theme: str, node: Node) -> bool:
+        return node in self.questions.get((phase, theme), _EMPTY).shown
+
+    def question_count(self, phase: str, theme: str, node: Node) -> int:
+        return self.questions.get((phase, theme), _EMPTY).counts.get(node, 0)
+
+    def pairs_shown(self, theme: str, node: Node) -> bool:
+        return node in self.pairs.get(theme, _EMPTY).shown
+
+
+def disclosure_for(programme: Programme, *, today: datetime.date | None = None) -> Disclosure:
+    """Apply the anonymity rule at every release point of ``programme`` up to ``today``."""
+    today = today or timezone.localdate()
+    threshold = programme.anonymity_threshold
+    rounds = list(SurveyRound.objects.filter(programme=programme).values_list("id", "phase", "closes_on"))
+    released = [(pk, phase, closes) for pk, phase, closes in rounds if closes < today]
+    release_dates = {p: sorted({c for _pk, ph, c in released if ph == p}) for p in PHASES}
+    next_release = {
+        p: min((c + datetime.timedelta(days=1) for _pk, ph, c in rounds if ph == p and c >= today), default=None)
+        for p in PHASES
+    }
+    base = Q(round__programme=programme, round__closes_on__lt=today)
+
+    group_rows: dict[str, dict] = {p: defaultdict(dict) for p in PHASES}
+    all_cells: set[Cell] = set()
+    for phase, closes, org_id, wp_id, n in (
+        Response.objects.filter(base)
+        .values_list("round__phase", "round__closes_on", "organisation_id", "workplace_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        group_rows[phase][closes][(org_id, wp_id)] = n
+        all_cells.add((org_id, wp_id))
+    tree = Tree.from_cells(all_cells)
+
+    question_rows: dict[tuple[str, str], dict] = defaultdict(lambda: defaultdict(dict))
+    for phase, closes, org_id, wp_id, theme, n in (
+        Answer.objects.filter(response__round__programme=programme, response__round__closes_on__lt=today)
+        .values_list(
+            "response__round__phase", "response__round__closes_on", "response__organisation_id",
+            "response__workplace_id", "question__theme_key",
+        )
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        question_rows[(phase, theme)][closes][(org_id, wp_id)] = n
+
+    groups: dict[str, Snapshot] = {}
+    group_series: dict[str, list[Snapshot]] = {}
+    for phase in PHASES:
+        dates = release_dates[phase]
+        group_series[phase] = suppress_series(_cumulative(group_rows[phase], dates), tree, threshold)
+        groups[phase] = group_series[phase][-1] if dates else _EMPTY
+
+    questions: dict[tuple[str, str], Snapshot] = {}
+    question_series: dict[tuple[str, str], list[Snapshot]] = {}
+    for (phase, theme), rows in question_rows.items():
+        dates = release_dates[phase]
+        series = suppress_series(
+            _cumulative(rows, dates), tree, threshold, allowed=[s.shown for s in group_series[phase]]
+        )
+        question_series[(phase, theme)] = series
+        questions[(phase, theme)] = series[-1] if series else _EMPTY
+
+    pairs = _pairs(programme, today, threshold, tree, release_dates, question_series)
+    return Disclosure(
+        threshold=threshold, today=today, tree=tree, release_dates=release_dates, next_release=next_release,
+        groups=groups, questions=questions, pairs=pairs,
+        released_round_ids=frozenset(pk for pk, _ph, _c in released),
+    )
+
+
+def _pairs(
+    programme: Programme,
+    today: datetime.date,
+    threshold: int,
+    tree: Tree,
+    release_dates: dict[str, list[datetime.date]],
+    question_series: dict[tuple[str, str], list[Snapshot]],
+) -> dict[str, Snapshot]:
+    """Per numeric theme: where the paired before/after statistics may be shown.
+
+    Pairs are counted in the database: each released "before" answer with the released "after"
+    answer of the same person to the same theme. Besides the usual rule, the people of a
+    phase who are *not* in a pair must be none or at least the threshold, so that "all before"
+    minus "paired before" reveals nobody.
+    """
+    before, after = PHASES
+    after_answer = Answer.objects.filter(
+        response__round__programme=programme,
+        response__round__phase=after,
+        response__round__closes_on__lt=today,
+        response__respondent_key=OuterRef("response__respondent_key"),
+        question__theme_key=OuterRef("question__theme_key"),
+        value__isnull=False,
+    )
+    rows: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+    for theme, b_close, b_org, b_wp, a_close, a_org, a_wp, n in (
+        Answer.objects.filter(
+            response__round__programme=programme,
+            response__round__phase=before,
+            response__round__closes_on__lt=today,
+            question__type__in=NUMERIC_TYPES,
+            value__isnull=False,
+        )
+        .annotate(
+            a_close=Subquery(after_answer.values("response__round__closes_on")[:1]),
+            a_org=Subquery(after_answer.values("response__organisation_id")[:1]),
+            a_wp=Subquery(after_answer.values("response__workplace_id")[:1]),
+        )
+        .filter(a_close__isnull=False)
+        .values_list(
+            "question__theme_key", "response__round__closes_on", "response__organisation_id",
+            "response__workplace_id", "a_close", "a_org", "a_wp",
+        )
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        rows[theme][max(b_close, a_close)][_pair_cell(b_org, b_wp, a_org, a_wp)] += n
+
+    points = sorted(set(release_dates[before]) | set(release_dates[after]))
+    result: dict[str, Snapshot] = {}
+    for theme, by_day in rows.items():
+        series = _cumulative(by_day, points)
+        allowed = []
+        for day, counts in zip(points, series, strict=True):
+            phase_snapshots = []
+            for phase in PHASES:
+                dates = release_dates[phase]
+                index = max((i for i, d in enumerate(dates) if d <= day), default=None)
+                snaps = question_series.get((phase, theme))
+                phase_snapshots.append(snaps[index] if snaps and index is not None else _EMPTY)
+            ok = set(phase_snapshots[0].shown) & set(phase_snapshots[1].shown)
+            allowed.append({
+                node for node in ok
+                if all(not (0 < s.counts.get(node, 0) - counts.get(node, 0) < threshold) for s in phase_snapshots)
+            })
+        snapshots = suppress_series(series, tree, threshold, allowed=allowed)
+        result[theme] = snapshots[-1] if snapshots else _EMPTY
+    return result
+
+
+# --- the results page ----------------------------------------------------------------------
+
+
+@dataclass
+class Visibility:
+    """Per phase: how many responded in the group and whether it may be shown, and why not."""
+
+    counts: dict[str, int]
+    visible: dict[str, bool]
+    reasons: dict[str, str]
+    next_release: dict[str, datetime.date | None] = field(default_factory=dict)
+
+    @property
+    def any_visible(self) -> bool:
+        return any(self.visible.values())
+
+
+@dataclass
+class OptionRow:
+    value: int
+    label: str
+    counts: dict[str, int]
+    percents: dict[str, float]
+
+
+@dataclass
+class ThemeResult:
+    theme_key: str
+    text: str
+    type: str
+    texts: dict[str, str]
+    options: list[OptionRow] = field(default_factory=list)
+    n: dict[str, int] = field(default_factory=dict)
+    means: dict[str, float | None] = field(default_factory=dict)
+    visible: dict[str, bool] = field(default_factory=dict)
+    paired: PairedStats | None = None
+    paired_n: int = 0
+    free_texts: list[str] = field(default_factory=list)
+    scale_max: int = 5
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.type in NUMERIC_TYPES
+
+    @property
+    def is_free_text(self) -> bool:
+        return self.type == QuestionType.FREE_TEXT
+
+
+@dataclass
+class Results:
+    programme: Programme
+    group: Group
+    threshold: int
+    visibility: Visibility
+    themes: list[ThemeResult]
+    invited: dict[str, int]
+    responded: dict[str, int]
+
+    @property
+    def paired_visible(self) -> bool:
+        return all(self.visibility.visible.get(p) for p in PHASES)
+
+    def response_rate(self, phase: str) -> float | None:
+        if not self.visibility.visible.get(phase) or not self.invited.get(phase):
+            return None
+        return 100.0 * self.responded.get(phase, 0) / self.invited[phase]
+
+
+def survey_questions(programme: Programme) -> list[Question]:
+    """The before and after questions of ``programme``, before first, in survey order."""
+    return list(
+        Question.objects.filter(survey__programme=programme, survey__kind__in=[SurveyKind.BEFORE, SurveyKind.AFTER])
+        .select_related("survey")
+        .order_by("survey__kind", "sort_order")
+    )
+
+
+def _themes(programme: Programme) -> tuple[dict[str, Question], dict[str, dict[str, Question]]]:
+    """theme → the question to label it with, and theme → phase → question."""
+    by_theme: dict[str, dict[str, Question]] = defaultdict(dict)
+    order: list[str] = []
+    for question in survey_questions(programme):
+        if question.theme_key not in order:
+            order.append(question.theme_key)
+        by_theme[question.theme_key].setdefault(question.survey.kind, question)
+    label = {key: by_theme[key].get(Phase.BEFORE) or by_theme[key].get(Phase.AFTER) for key in order}
+    return label, by_theme
+
+
+def group_filter(group: Group, prefix: str = "") -> Q:
+    """Responses (``prefix`` "response__" for answers) that belong to ``group``."""
+    if group.level == ORGANISATION:
+        return Q(**{f"{prefix}organisation_id": group.id})
+    if group.level == WORKPLACE:
+        return Q(**{f"{prefix}workplace_id": group.id, f"{prefix}organisation_id": group.organisation_id})
+    return Q()
+
+
+def programme_results(
+    *, programme: Programme, group: Group, language: str = "sv", today: datetime.date | None = None
+) -> Results:
+    """Everything the results page shows for one group, with the anonymity rule applied."""
+    disclosure = disclosure_for(programme, today=today)
+    threshold = disclosure.threshold
+    node = group.node
+    vis = Visibility({}, {}, {}, disclosure.next_release)
+    for phase in PHASES:
+        vis.visible[phase] = disclosure.group_shown(phase, node)
+        vis.counts[phase] = disclosure.group_count(phase, node) if vis.visible[phase] else 0
+        vis.reasons[phase] = disclosure.reason(phase, node)
+    label_questions, by_theme = _themes(programme)
+
+    visible_phases = [p for p in PHASES if vis.visible[p]]
+    answers = Answer.objects.filter(
+        group_filter(group, "response__"),
+        response__round__in=disclosure.released_round_ids,
+        response__round__phase__in=visible_phases,
+    )
+    dist: dict = defaultdict(int)
+    for theme, phase, value, n in (
+        answers.filter(value__isnull=False)
+        .values_list("question__theme_key", "response__round__phase", "value")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        dist[(theme, phase, value)] += n
+    for theme, phase, choices in answers.filter(question__type=QuestionType.MULTIPLE_CHOICE).values_list(
+        "question__theme_key", "response__round__phase", "choices"
+    ):
+        for choice in choices or []:
+            dist[(theme, phase, int(choice))] += 1
+
+    pair_themes = [t for t in label_questions if disclosure.pairs_shown(t, node)]
+    pairs: dict = defaultdict(dict)
+    if pair_themes:
+        for key, theme, phase, value in answers.filter(
+            question__theme_key__in=pair_themes, question__type__in=NUMERIC_TYPES, value__isnull=False
+        ).values_list("response__respondent_key", "question__theme_key", "response__round__phase", "value"):
+            pairs[(theme, key)][phase] = value
+
+    text_themes = [
+        t for t, q in label_questions.items()
+        if q.type == QuestionType.FREE_TEXT and any(disclosure.question_shown(p, t, node) for p in visible_phases)
+    ]
+    texts: dict = defaultdict(list)
+    if text_themes:
+        for theme, phase, text in answers.filter(question__theme_key__in=text_themes).exclude(text="").values_list(
+            "question__theme_key", "response__round__phase", "text"
+        ):
+            texts[theme].append((phase, text))
+
+    themes = []
+    for theme_key, question in label_questions.items():
+        result = ThemeResult(
+            theme_key=theme_key,
+            text=question.text_for(language),
+            type=question.type,
+            texts={p: q.text_for(language) for p, q in by_theme[theme_key].items()},
+            scale_max=10 if question.type == QuestionType.SCALE0_10 else 5,
+        )
+        for phase in PHASES:
+            shown = vis.visible[phase] and disclosure.question_shown(phase, theme_key, node)
+            result.visible[phase] = shown
+            result.n[phase] = disclosure.question_count(phase, theme_key, node) if shown else 0
+        if question.type != QuestionType.FREE_TEXT:
+            for value, option_label in question.options_for(language):
+                c = {p: dist.get((theme_key, p, value), 0) if result.visible[p] else 0 for p in PHASES}
+                pct = {p: (100.0 * c[p] / result.n[p]) if result.visible[p] and result.n[p] else 0.0 for p in PHASES}
+                result.options.append(OptionRow(value, option_label, c, pct))
+        if result.is_numeric:
+            for phase in PHASES:
+                if result.visible[phase]:
+                    total = sum(o.counts[phase] for o in result.options)
+                    result.means[phase] = (
+                        sum(o.value * o.counts[phase] for o in result.options) / total if total else None
+                    )
+            if theme_key in pair_themes and all(result.visible.values()):
+                matched = [v for (t, _k), v in pairs.items() if t == theme_key and len(v) == 2]
+                result.paired_n = len(matched)
+                if result.paired_n >= threshold:
+                    result.paired = paired_statistics(
+                        [v[Phase.BEFORE] for v in matched], [v[Phase.AFTER] for v in matched]
+                    )
+        if result.is_free_text:
+            shown_texts = [text for phase, text in texts.get(theme_key, []) if result.visible[phase]]
+            random.SystemRandom().shuffle(shown_texts)
+            result.free_texts = shown_texts
+        themes.append(result)
+
+    invited: dict[str, int] = {}
+    responded: dict[str, int] = {}
+    inv_filter = Q()
+    if group.level == ORGANISATION:
+        inv_filter = Q(employee__organisation_id=group.id)
+    elif group.level == WORKPLACE:
+        inv_filter = Q(employee__workplace_id=group.id)
+    for phase, total in (
+        SurveyInvitation.objects.filter(inv_filter, round__in=disclosure.released_round_ids)
+        .values_list("round__phase")
+        .annotate(total=Count("id"))
+        .order_by()
+    ):
+        invited[phase] = total
+        responded[phase] = vis.counts[phase]
+    return Results(programme, group, threshold, vis, themes, invited, responded)
