@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +22,7 @@ from courses.models import Module, Track, TrackKind
 from people.models import Employee, User, Workplace
 from people.selectors import scope_for
 
-from . import notifications
+from . import bounds, notifications, roll_call
 from .models import (
     Attendance,
     AttendanceStatus,
@@ -32,10 +32,13 @@ from .models import (
     Session,
     SessionStatus,
 )
+from .roll_call import CloseSummary
 from .selectors import (
     can_correct_hours,
     can_facilitate,
     can_schedule_at,
+    close_summary,
+    module_bookings,
     planner,
     process_leader_choices,
     workplace_track_for,
@@ -57,7 +60,15 @@ class ScheduleWarningsError(Exception):
 
 
 class SessionLockedError(ValidationError):
-    pass
+    """The session is closed, cancelled or not open for this change (the message says which)."""
+
+
+class CloseSummaryChangedError(SessionLockedError):
+    """The attendance changed after the leader saw the summary: show the new one and ask again."""
+
+    def __init__(self, summary: CloseSummary):
+        super().__init__(_("Närvaron har ändrats sedan sammanfattningen visades. Kontrollera den nya och bekräfta igen."))
+        self.summary = summary
 
 
 def _fmt(value: datetime.datetime) -> str:
@@ -72,13 +83,47 @@ def schedule_warnings(
     process_leaders: Iterable[User],
     invitees: Iterable[Employee],
     exclude_session: Session | None = None,
+    workplace: Workplace | None = None,
+    newly_invited: Iterable[Employee] | None = None,
 ) -> list[ScheduleWarning]:
-    """Conflicting bookings of a process leader or invitee, and dates outside the programme."""
+    """What needs a second look before saving: overlapping bookings of a process leader or invitee,
+    people already booked on (or done with) the module, a workplace session without a process
+    leader, and dates outside the programme's period (inside its margin; beyond it is an error).
+
+    ``newly_invited`` (default: all invitees) are the ones checked against the module's bookings.
+    """
     warnings: list[ScheduleWarning] = []
+    leaders = list(process_leaders)
+    invitees = list(invitees)
+    if workplace is not None and not leaders:
+        warnings.append(
+            ScheduleWarning(
+                "no_process_leader",
+                _("Tillfället har ingen processledare. Arbetsplatsens samtal leds av en utbildad processledare."),
+            )
+        )
+    newly = invitees if newly_invited is None else list(newly_invited)
+    booked, done = module_bookings(module, [e.pk for e in newly], exclude_session=exclude_session)
+    if booked:
+        warnings.append(
+            ScheduleWarning(
+                "already_booked",
+                _("%(count)s redan bokade på %(module)s: %(names)s.")
+                % {"count": len(booked), "module": module.title, "names": _names(booked)},
+            )
+        )
+    if done:
+        warnings.append(
+            ScheduleWarning(
+                "already_done",
+                _("%(count)s har redan genomfört %(module)s: %(names)s.")
+                % {"count": len(done), "module": module.title, "names": _names(done)},
+            )
+        )
     overlapping = Session.objects.active().filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
     if exclude_session is not None:
         overlapping = overlapping.exclude(pk=exclude_session.pk)
-    leader_ids = [u.pk for u in process_leaders]
+    leader_ids = [u.pk for u in leaders]
     if leader_ids:
         busy = (
             Session.process_leaders.through.objects.filter(session__in=overlapping, user_id__in=leader_ids)
@@ -123,9 +168,15 @@ def schedule_warnings(
     return warnings
 
 
-def _validate_times(starts_at: datetime.datetime, ends_at: datetime.datetime) -> None:
-    if ends_at <= starts_at:
-        raise ValidationError({"ends_at": _("Sluttiden måste vara efter starttiden.")})
+def _names(employees: Sequence[Employee], limit: int = 10) -> str:
+    names = ", ".join(e.full_name for e in employees[:limit])
+    if len(employees) > limit:
+        names += " " + _("och %(n)s till") % {"n": len(employees) - limit}
+    return names
+
+
+def _validate_times(module: Module, starts_at: datetime.datetime, ends_at: datetime.datetime) -> None:
+    bounds.validate_session_times(programme=module.track.programme, starts_at=starts_at, ends_at=ends_at)
 
 
 def _validate_leaders(workplace: Workplace | None, process_leaders: Sequence[User]) -> None:
@@ -166,7 +217,8 @@ def session_schedule(
     """
     if not can_schedule_at(scheduled_by, workplace):
         raise PermissionDenied
-    _validate_times(starts_at, ends_at)
+    _validate_times(module, starts_at, ends_at)
+    bounds.validate_capacity(capacity)
     if workplace is None and module.track.kind != TrackKind.PREPARATORY:
         raise ValidationError({"module": _("Öppna tillfällen gäller bara preparandprocessen.")})
     if not place and not video_link:
@@ -177,7 +229,8 @@ def session_schedule(
     _validate_invitees(workplace, invitees)
     if not confirm_warnings:
         warnings = schedule_warnings(
-            module=module, starts_at=starts_at, ends_at=ends_at, process_leaders=process_leaders, invitees=invitees
+            module=module, starts_at=starts_at, ends_at=ends_at, process_leaders=process_leaders, invitees=invitees,
+            workplace=workplace,
         )
         if warnings:
             raise ScheduleWarningsError(warnings)
@@ -244,7 +297,12 @@ def session_reschedule(
     session = _lock(session)
     if session.status != SessionStatus.SCHEDULED:
         raise SessionLockedError(_("Tillfället är avslutat eller inställt och kan inte ändras."))
-    _validate_times(starts_at, ends_at)
+    if Attendance.objects.filter(session=session).exists():
+        raise SessionLockedError(
+            _("Närvaro är redan registrerad för tillfället. Det kan inte flyttas eller få andra deltagare.")
+        )
+    _validate_times(session.module, starts_at, ends_at)
+    bounds.validate_capacity(capacity)
     if not place and not video_link:
         raise ValidationError({"place": _("Ange plats eller videolänk.")})
     leaders = list(process_leaders) if process_leaders is not None else list(session.process_leaders.all())
@@ -262,6 +320,12 @@ def session_reschedule(
             process_leaders=leaders,
             invitees=wanted,
             exclude_session=session,
+            workplace=session.workplace,
+            newly_invited=[
+                e for e in wanted
+                if e.pk not in current
+                or current[e.pk].status not in (InvitationStatus.INVITED, InvitationStatus.WAITLISTED)
+            ],
         )
         if warnings:
             raise ScheduleWarningsError(warnings)
@@ -300,25 +364,39 @@ def session_reschedule(
 
 
 @transaction.atomic
-def session_cancel(*, session: Session, cancelled_by: User) -> Session:
-    """Cancel a session: invitations are withdrawn with a METHOD:CANCEL calendar file."""
+def session_cancel(*, session: Session, cancelled_by: User, reason: str) -> Session:
+    """Cancel a session and tell the invitees why: invitations are withdrawn with a METHOD:CANCEL
+    calendar file and the reason in the message. A session with attendance cannot be cancelled."""
     from .selectors import sessions_managed_by
 
     if not sessions_managed_by(cancelled_by).filter(pk=session.pk).exists():
         raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Skriv varför tillfället ställs in. Skälet skickas till de inbjudna.")})
+    if len(reason) > bounds.REASON_MAX_LENGTH:
+        raise ValidationError({"reason": _("Skriv högst %(max)s tecken.") % {"max": bounds.REASON_MAX_LENGTH}})
     session = _lock(session)
     if session.status != SessionStatus.SCHEDULED:
         raise SessionLockedError(_("Bara planerade tillfällen kan ställas in."))
+    if Attendance.objects.filter(session=session).exists():
+        raise SessionLockedError(
+            _("Närvaro är redan registrerad för tillfället, så det kan inte ställas in. Avsluta det i stället.")
+        )
     session.status = SessionStatus.CANCELLED
+    session.cancel_reason = reason
     session.sequence += 1
-    session.save(update_fields=["status", "sequence", "updated_at"])
+    session.save(update_fields=["status", "cancel_reason", "sequence", "updated_at"])
     invited = [
         i.employee
-        for i in Invitation.objects.filter(session=session, status=InvitationStatus.INVITED).select_related("employee")
+        for i in Invitation.objects.filter(
+            session=session, status__in=[InvitationStatus.INVITED, InvitationStatus.WAITLISTED]
+        ).select_related("employee")
     ]
-    log(session, "samtalsrum.session.cancel", user=cancelled_by)
+    log(session, "samtalsrum.session.cancel", user=cancelled_by, data={"reason": reason})
     notifications.session_notify(
-        session=session, employees=invited + _leader_employees(session), kind=notifications.KIND_CANCEL
+        session=session, employees=invited + _leader_employees(session), kind=notifications.KIND_CANCEL,
+        reason=reason,
     )
     return session
 
@@ -347,6 +425,8 @@ def invitation_request(*, session: Session, employee: Employee, requested_by: Us
         invitation.save(update_fields=["status", "updated_at"])
         created = True
     if created:
+        log(session, "samtalsrum.invitation.request", user=requested_by,
+            data={"employee": employee.pk, "status": status})
         kind = notifications.KIND_INVITE if status == InvitationStatus.INVITED else notifications.KIND_WAITLIST
         notifications.session_notify(
             session=session, employees=[employee], kind=kind, extra_key=f"i{invitation.pk}-{int(invitation.updated_at.timestamp())}"
@@ -365,9 +445,19 @@ def invitation_cancel(*, invitation: Invitation, cancelled_by: User) -> Invitati
         raise PermissionDenied
     session = _lock(invitation.session)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if session.status != SessionStatus.SCHEDULED:
+        raise SessionLockedError(_("Tillfället är avslutat eller inställt; platsen kan inte avbokas."))
+    if Attendance.objects.filter(session=session, employee_id=invitation.employee_id).exists():
+        raise SessionLockedError(_("Närvaron är redan registrerad för personen; platsen kan inte avbokas."))
     was_invited = invitation.status == InvitationStatus.INVITED
     invitation.status = InvitationStatus.CANCELLED
     invitation.save(update_fields=["status", "updated_at"])
+    log(
+        session,
+        "samtalsrum.invitation.cancel",
+        user=cancelled_by if getattr(cancelled_by, "pk", None) else None,
+        data={"employee": invitation.employee_id, "own": own, "was_invited": was_invited},
+    )
     notifications.session_notify(
         session=session, employees=[invitation.employee], kind=notifications.KIND_CANCEL,
         extra_key=f"i{invitation.pk}-{int(invitation.updated_at.timestamp())}",
@@ -403,17 +493,33 @@ def _waitlist_promote(session: Session) -> Invitation | None:
 # ---------------------------------------------------------------- attendance
 
 
+def _require_roll_call_open(session: Session, now: datetime.datetime) -> None:
+    if session.status != SessionStatus.SCHEDULED:
+        raise SessionLockedError(_("Tillfället är avslutat; närvaron kan bara ändras med en korrigering."))
+    if not roll_call.is_open(session, now=now):
+        raise SessionLockedError(
+            _("Närvaron kan tas först när tillfället börjar, från %(time)s.") % {"time": _fmt(roll_call.opens_at(session))}
+        )
+
+
 @transaction.atomic
 def attendance_record(
-    *, session: Session, employee: Employee, status: str, minutes: int | None = None, recorded_by: User
+    *,
+    session: Session,
+    employee: Employee,
+    status: str,
+    minutes: int | None = None,
+    recorded_by: User,
+    now: datetime.datetime | None = None,
 ) -> Attendance:
-    """Record one person's attendance. The session row is locked, so concurrent roll calls
-    by two process leaders are applied one after the other and none is lost."""
+    """Record one person's attendance while the roll call is open (from the session's start).
+
+    The session row is locked, so concurrent roll calls by two process leaders are applied one
+    after the other and none is lost."""
     if not can_facilitate(recorded_by, session):
         raise PermissionDenied
     session = _lock(session)
-    if session.status != SessionStatus.SCHEDULED:
-        raise SessionLockedError(_("Tillfället är avslutat; närvaron kan bara ändras med en korrigering."))
+    _require_roll_call_open(session, now or timezone.now())
     if not Invitation.objects.filter(session=session, employee=employee, status=InvitationStatus.INVITED).exists():
         raise ValidationError(_("Personen är inte inbjuden till tillfället."))
     length = session.length_minutes
@@ -446,13 +552,27 @@ def attendance_record(
 
 
 @transaction.atomic
-def session_close(*, session: Session, closed_by: User) -> Session:
-    """Close the session: those not marked are recorded absent and the attendance is locked."""
+def session_close(
+    *,
+    session: Session,
+    closed_by: User,
+    expected: CloseSummary | None = None,
+    now: datetime.datetime | None = None,
+) -> Session:
+    """Close the session: those not marked are recorded absent and the attendance is locked.
+
+    ``expected`` is the summary the leader confirmed; if the attendance changed since, nothing is
+    closed and ``CloseSummaryChangedError`` carries the new summary."""
     if not can_facilitate(closed_by, session):
         raise PermissionDenied
     session = _lock(session)
     if session.status != SessionStatus.SCHEDULED:
         raise SessionLockedError(_("Tillfället är redan avslutat eller inställt."))
+    now = now or timezone.now()
+    _require_roll_call_open(session, now)
+    summary = close_summary(session)
+    if expected is not None and expected != summary:
+        raise CloseSummaryChangedError(summary)
     marked = set(Attendance.objects.filter(session=session).values_list("employee_id", flat=True))
     Attendance.objects.bulk_create(
         [
@@ -464,8 +584,34 @@ def session_close(*, session: Session, closed_by: User) -> Session:
         ]
     )
     session.status = SessionStatus.CLOSED
-    session.save(update_fields=["status", "updated_at"])
-    log(session, "samtalsrum.session.close", user=closed_by)
+    session.closed_at = now
+    session.closed_by = closed_by
+    session.save(update_fields=["status", "closed_at", "closed_by", "updated_at"])
+    log(session, "samtalsrum.session.close", user=closed_by, data=summary.as_data())
+    return session
+
+
+@transaction.atomic
+def session_reopen(*, session: Session, reopened_by: User, now: datetime.datetime | None = None) -> Session:
+    """Reopen a closed session's roll call, within ``SAMTALSRUM_SESSION_REOPEN_HOURS`` of closing.
+
+    After that window only corrections change the hours."""
+    if not can_facilitate(reopened_by, session):
+        raise PermissionDenied
+    session = _lock(session)
+    if session.status != SessionStatus.CLOSED:
+        raise SessionLockedError(_("Bara avslutade tillfällen kan öppnas igen."))
+    if not roll_call.may_reopen(session, now=now or timezone.now()):
+        raise SessionLockedError(
+            _("Tillfället avslutades för mer än %(hours)s timmar sedan. Timmarna ändras nu bara med en korrigering.")
+            % {"hours": roll_call.reopen_hours()}
+        )
+    closed = {"closed_at": session.closed_at.isoformat(), "closed_by": session.closed_by_id}
+    session.status = SessionStatus.SCHEDULED
+    session.closed_at = None
+    session.closed_by = None
+    session.save(update_fields=["status", "closed_at", "closed_by", "updated_at"])
+    log(session, "samtalsrum.session.reopen", user=reopened_by, data=closed)
     return session
 
 
@@ -479,16 +625,50 @@ def hours_correction_create(
     created_by: User,
     session: Session | None = None,
 ) -> HoursCorrection:
-    """Append a signed correction to the ledger (managers of the workplace, HR, programme admins)."""
+    """Append a signed correction to the ledger (managers of the workplace, HR, programme admins).
+
+    Bounded: at most ``CORRECTION_TARGET_MULTIPLE`` times the track's target either way; the
+    employee's total in the track never drops below zero; on a session, the person's minutes
+    there stay between zero and the session's length. The employee row is locked, so two
+    corrections at once are checked one after the other."""
     if not can_correct_hours(created_by, employee):
         raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Ange ett skäl till korrigeringen.")})
+    if len(reason) > bounds.REASON_MAX_LENGTH:
+        raise ValidationError({"reason": _("Skriv högst %(max)s tecken.") % {"max": bounds.REASON_MAX_LENGTH}})
     if not minutes:
         raise ValidationError({"minutes": _("Ange antal minuter (positivt eller negativt).")})
-    if session is not None and session.module.track_id != track.pk:
-        raise ValidationError({"track": _("Spåret måste vara tillfällets spår.")})
+    limit = bounds.correction_max_minutes(track.target_minutes)
+    if not -limit <= minutes <= limit:
+        raise ValidationError(
+            {"minutes": _("En korrigering kan vara högst %(max)s minuter åt något håll (%(multiple)s gånger spårets mål).")
+             % {"max": limit, "multiple": bounds.CORRECTION_TARGET_MULTIPLE}}
+        )
+    if session is not None:
+        session = Session.objects.select_related("module").get(pk=session.pk)  # the current status, not the caller's
+        if session.module.track_id != track.pk:
+            raise ValidationError({"track": _("Spåret måste vara tillfällets spår.")})
+        if session.status != SessionStatus.CLOSED:
+            raise ValidationError(
+                _("Korrigeringar görs när tillfället är avslutat. Dessförinnan rättas närvaron i närvarolistan.")
+            )
+    Employee.objects.select_for_update().filter(pk=employee.pk).first()
+    ledger = _ledger_minutes(employee=employee, track=track)
+    if ledger + minutes < 0:
+        raise ValidationError(
+            {"minutes": _("%(name)s har %(total)s minuter i spåret; korrigeringen kan inte dra av mer än så.")
+             % {"name": employee.full_name, "total": ledger}}
+        )
+    if session is not None:
+        at_session = _ledger_minutes(employee=employee, track=track, session=session)
+        if not 0 <= at_session + minutes <= session.length_minutes:
+            raise ValidationError(
+                {"minutes": _("Vid tillfället blir det %(sum)s minuter; det måste ligga mellan 0 och tillfällets "
+                              "längd, %(length)s minuter (nu %(now)s).")
+                 % {"sum": at_session + minutes, "length": session.length_minutes, "now": at_session}}
+            )
     correction = HoursCorrection.objects.create(
         employee=employee, session=session, track=track, minutes=minutes, reason=reason, created_by=created_by
     )
@@ -499,6 +679,18 @@ def hours_correction_create(
         data={"employee": employee.pk, "minutes": minutes, "reason": reason, "session": getattr(session, "pk", None)},
     )
     return correction
+
+
+def _ledger_minutes(*, employee: Employee, track: Track, session: Session | None = None) -> int:
+    """Attendance plus corrections of ``employee`` in ``track`` (or at one session), in SQL."""
+    attended = Attendance.objects.filter(employee=employee, session__module__track=track).exclude(
+        session__status=SessionStatus.CANCELLED
+    )
+    corrected = HoursCorrection.objects.filter(employee=employee, track=track)
+    if session is not None:
+        attended = attended.filter(session=session)
+        corrected = corrected.filter(session=session)
+    return (attended.aggregate(t=Sum("minutes"))["t"] or 0) + (corrected.aggregate(t=Sum("minutes"))["t"] or 0)
 
 
 # ---------------------------------------------------------------- planner
@@ -528,12 +720,18 @@ def planner_create_remaining(
     all_warnings: list[ScheduleWarning] = []
     slot = 0
     for index, module in enumerate(modules):
-        invitees = [row.employee for row in rows if row.cells[index] == "missing"]
+        # Those who lack the module, and those who attended part of it: a catch-up for them.
+        invitees = [row.employee for row in rows if row.cells[index] in ("missing", "partial")]
         if not invitees:
             continue
         starts_at = first_starts_at + datetime.timedelta(days=interval_days * slot)
         ends_at = starts_at + datetime.timedelta(minutes=module.planned_minutes)
         slot += 1
+        if not (bounds.in_window(track.programme, starts_at) and bounds.in_window(track.programme, ends_at)):
+            raise ValidationError(
+                {"first_starts_at": _("Tillfället för %(module)s skulle hamna %(day)s. %(window)s")
+                 % {"module": module.title, "day": _fmt(starts_at)[:10], "window": bounds.window_message(track.programme)}}
+            )
         try:
             created.append(
                 session_schedule(
@@ -553,7 +751,8 @@ def planner_create_remaining(
             all_warnings.extend(exc.warnings)
     if all_warnings:
         transaction.set_rollback(True)
-        raise ScheduleWarningsError(all_warnings)
+        unique = {(w.code, w.message): w for w in all_warnings}  # e.g. "no process leader" once, not per module
+        raise ScheduleWarningsError(list(unique.values()))
     return created
 
 
