@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from .bounds import SESSION_DATE_MAX, SESSION_DATE_MIN
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 PK_MAX = 2**63 - 1
 
 
@@ -32,7 +32,7 @@ class BadParameter(ValueError):
 
 def month(value: str | None) -> datetime.date:
     """The first day of the month ``YYYY-MM``, in the years sessions can have."""
-    match = _MONTH.match(value or "")
+    match = _MONTH.fullmatch(value or "")
     if match:
         year, number = int(match.group(1)), int(match.group(2))
         if 1 <= number <= 12 and SESSION_DATE_MIN.year <= year <= SESSION_DATE_MAX.year:
