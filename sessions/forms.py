@@ -10,11 +10,10 @@ from people.models import Employee, User
 
 from . import bounds
 from .models import AttendanceStatus
+from .params import PK_MAX
 from .roll_call import CloseSummary
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
-#: Primary keys are 64-bit; a larger number is not a person but a bad request.
-PK_MAX = 2**63 - 1
 
 
 class DateTimeLocalInput(forms.DateTimeInput):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from .bounds import SESSION_DATE_MAX, SESSION_DATE_MIN
 
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+#: Primary keys are 64-bit; a larger number is not an object but a bad request.
 PK_MAX = 2**63 - 1
 
 
