@@ -20,10 +20,18 @@ MESSAGE = "Tillfället är avslutat: inbjudningar och närvaro ändras bara med 
 SESSION = "dialogue_sessions_session"
 GUARDED = ("dialogue_sessions_attendance", "dialogue_sessions_invitation")
 
+#: Columns that may change on a closed session's rows: who recorded a mark can be deleted as a user
+#: (``SET_NULL``) without touching the evidence itself.
+BOOKKEEPING = ("recorded_by_id", "recorded_at", "updated_at")
+
 _POSTGRES_INSTALL = [
     f"""
     CREATE OR REPLACE FUNCTION dialogue_sessions_closed_rows_guard() RETURNS trigger AS $$
     BEGIN
+        IF TG_OP = 'UPDATE' AND (to_jsonb(NEW) - ARRAY{list(BOOKKEEPING)}::text[])
+                IS NOT DISTINCT FROM (to_jsonb(OLD) - ARRAY{list(BOOKKEEPING)}::text[]) THEN
+            RETURN NEW;
+        END IF;
         IF (TG_OP <> 'INSERT' AND EXISTS (
                 SELECT 1 FROM {SESSION} WHERE id = OLD.session_id AND status = 'closed'))
            OR (TG_OP <> 'DELETE' AND EXISTS (
@@ -82,18 +90,33 @@ def _closed(alias: str) -> str:
     return f"(SELECT status FROM {SESSION} WHERE id = {alias}.session_id) = 'closed'"  # noqa: S608 - constants
 
 
+#: The evidence columns of each guarded table (what may not change once the session is closed).
+_EVIDENCE = {
+    "dialogue_sessions_attendance": ("session_id", "employee_id", "status", "minutes"),
+    "dialogue_sessions_invitation": ("session_id", "employee_id", "status"),
+}
+
+
+def _changed(table: str) -> str:
+    return "(" + " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in _EVIDENCE[table]) + ")"
+
+
 _SQLITE_INSTALL = [
+    # Dropped first, so a changed definition replaces the old one after the next migrate.
+    *[f"DROP TRIGGER IF EXISTS {table}_closed_{op}" for table in GUARDED for op in ("insert", "update")],
+    f"DROP TRIGGER IF EXISTS {SESSION}_closed_update",
     *[
         statement
         for table in GUARDED
         for statement in (
-            f"""CREATE TRIGGER IF NOT EXISTS {table}_closed_insert BEFORE INSERT ON {table}
+            f"""CREATE TRIGGER {table}_closed_insert BEFORE INSERT ON {table}
                 WHEN {_closed('NEW')} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""",
-            f"""CREATE TRIGGER IF NOT EXISTS {table}_closed_update BEFORE UPDATE ON {table}
-                WHEN {_closed('OLD')} OR {_closed('NEW')} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""",
+            f"""CREATE TRIGGER {table}_closed_update BEFORE UPDATE ON {table}
+                WHEN ({_closed('OLD')} OR {_closed('NEW')}) AND {_changed(table)}
+                BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END""",
         )
     ],
-    f"""CREATE TRIGGER IF NOT EXISTS {SESSION}_closed_update BEFORE UPDATE ON {SESSION}
+    f"""CREATE TRIGGER {SESSION}_closed_update BEFORE UPDATE ON {SESSION}
         WHEN OLD.status = 'closed' AND (
             NEW.status = 'cancelled' OR NEW.starts_at IS NOT OLD.starts_at OR NEW.ends_at IS NOT OLD.ends_at
             OR NEW.module_id IS NOT OLD.module_id OR NEW.workplace_id IS NOT OLD.workplace_id)

@@ -192,6 +192,14 @@ def test_sqlite_refuses_raw_updates_to_a_closed_session(closed):
     assert _state(closed) == before
 
 
+def test_the_leader_who_took_the_roll_call_can_still_be_deleted(closed, process_leader, staff):
+    """Who recorded a mark is bookkeeping, not evidence: deleting that login keeps every mark."""
+    before = _state(closed)
+    process_leader.delete()
+    assert _state(closed) == before
+    assert set(Attendance.objects.filter(session=closed).values_list("recorded_by", flat=True)) == {None}
+
+
 def test_database_allows_the_same_changes_while_the_session_is_open(manager, process_leader, workplace, staff,
                                                                      programme_setup):
     session = services.session_schedule(
