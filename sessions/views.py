@@ -572,11 +572,12 @@ def my_sessions(request: HttpRequest) -> HttpResponse:
     invitations = selectors.my_sessions(employee)
     now = timezone.now()
     # A closed session was held, whatever its planned end: it is never "upcoming" (issue 9).
-    upcoming = [i for i in invitations if i.session.ends_at >= now and not i.session.is_closed]
+    upcoming, past = [], []
+    for invitation in invitations:
+        session = invitation.session
+        (upcoming if session.ends_at >= now and not session.is_closed else past).append(invitation)
     return render(
-        request,
-        "sessions/my_sessions.html",
-        {"employee": employee, "upcoming": upcoming, "past": [i for i in invitations if i not in upcoming]},
+        request, "sessions/my_sessions.html", {"employee": employee, "upcoming": upcoming, "past": past}
     )
 
 
