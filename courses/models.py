@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,6 +14,22 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+# Bounds on what a programme may hold (issue 9): a date typed as year 1 or 9999, a negative unit
+# cost or a 2 147 483 647-minute target is a typo, never a plan, and must not reach the funder's
+# reports. The same figures are validators (forms), checks in the services and CheckConstraints.
+PROGRAMME_DATE_MIN = datetime.date(2000, 1, 1)
+PROGRAMME_DATE_MAX = datetime.date(2099, 12, 31)
+RETENTION_DATE_MAX = datetime.date(2199, 12, 31)
+PLANNED_PARTICIPANTS_MAX = 1_000_000
+UNIT_COST_MAX = Decimal("10000.00")
+ANONYMITY_THRESHOLD_MIN = 3
+ANONYMITY_THRESHOLD_MAX = 50
+COMPLETION_PERCENT_DEFAULT = 80
+#: A track's target: at most 100 hours (the preparatory track is 14 h, the workplace track 5 h).
+TRACK_TARGET_MAX_MINUTES = 6000
+#: One module is held in one sitting: at most 16 hours.
+MODULE_MAX_MINUTES = 960
 
 
 class RoundingRule(models.TextChoices):
@@ -40,9 +57,15 @@ class Programme(ClusterableModel):
 
     name = models.CharField(_("namn"), max_length=200, unique=True)
     description = models.TextField(_("beskrivning"), blank=True)
-    starts_on = models.DateField(_("startdatum"))
-    ends_on = models.DateField(_("slutdatum"))
-    planned_participants = models.PositiveIntegerField(_("planerat antal deltagare"), default=0)
+    starts_on = models.DateField(
+        _("startdatum"), validators=[MinValueValidator(PROGRAMME_DATE_MIN), MaxValueValidator(PROGRAMME_DATE_MAX)]
+    )
+    ends_on = models.DateField(
+        _("slutdatum"), validators=[MinValueValidator(PROGRAMME_DATE_MIN), MaxValueValidator(PROGRAMME_DATE_MAX)]
+    )
+    planned_participants = models.PositiveIntegerField(
+        _("planerat antal deltagare"), default=0, validators=[MaxValueValidator(PLANNED_PARTICIPANTS_MAX)]
+    )
     organisations = models.ManyToManyField(
         "people.Organisation",
         verbose_name=_("organisationer"),
@@ -54,6 +77,7 @@ class Programme(ClusterableModel):
         max_digits=8,
         decimal_places=2,
         default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(UNIT_COST_MAX)],
         help_text=_("Finansiärens schablon för deltagartid som medfinansiering."),
     )
     rounding_rule = models.CharField(
@@ -67,13 +91,23 @@ class Programme(ClusterableModel):
         _("bevaras till"),
         null=True,
         blank=True,
+        validators=[MinValueValidator(PROGRAMME_DATE_MIN), MaxValueValidator(RETENTION_DATE_MAX)],
         help_text=_("Sista möjliga revisionsdatum enligt beslutet om stöd."),
     )
     anonymity_threshold = models.PositiveSmallIntegerField(
         _("anonymitetsgräns"),
         default=5,
-        validators=[MinValueValidator(3), MaxValueValidator(50)],
+        validators=[MinValueValidator(ANONYMITY_THRESHOLD_MIN), MaxValueValidator(ANONYMITY_THRESHOLD_MAX)],
         help_text=_("Enkätresultat visas bara för grupper med minst så här många svar."),
+    )
+    module_completion_percent = models.PositiveSmallIntegerField(
+        _("gräns för genomförd modul (%)"),
+        default=COMPLETION_PERCENT_DEFAULT,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "En modul räknas som genomförd när deltagaren varit med minst så här stor del av modulens "
+            "planerade tid. Den som varit med kortare tid visas som Delvis och kan bjudas in igen."
+        ),
     )
 
     panels = [
@@ -88,6 +122,7 @@ class Programme(ClusterableModel):
                 FieldPanel("rounding_rule"),
                 FieldPanel("retention_until"),
                 FieldPanel("anonymity_threshold"),
+                FieldPanel("module_completion_percent"),
             ],
             heading=_("Finansiär och uppföljning"),
         ),
@@ -99,10 +134,39 @@ class Programme(ClusterableModel):
         ordering = ["-starts_on", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_on__gte=models.F("starts_on")), name="courses_programme_dates_ordered"
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="courses_programme_dates_ordered",
+                violation_error_message=_("Slutdatum kan inte vara före startdatum."),
             ),
             models.CheckConstraint(
-                condition=Q(anonymity_threshold__gte=3), name="courses_programme_threshold_min_3"
+                condition=Q(starts_on__gte=PROGRAMME_DATE_MIN, ends_on__lte=PROGRAMME_DATE_MAX),
+                name="courses_programme_dates_bounded",
+                violation_error_message=_("Programmets datum måste ligga mellan 2000-01-01 och 2099-12-31."),
+            ),
+            models.CheckConstraint(
+                condition=Q(retention_until__isnull=True)
+                | Q(retention_until__gte=models.F("ends_on"), retention_until__lte=RETENTION_DATE_MAX),
+                name="courses_programme_retention_bounded",
+                violation_error_message=_("Bevarandedatum måste vara efter programmets slut och senast 2199-12-31."),
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_participants__lte=PLANNED_PARTICIPANTS_MAX),
+                name="courses_programme_participants_bounded",
+            ),
+            models.CheckConstraint(
+                condition=Q(unit_cost_per_hour__gte=0, unit_cost_per_hour__lte=UNIT_COST_MAX),
+                name="courses_programme_unit_cost_bounded",
+            ),
+            models.CheckConstraint(
+                condition=Q(anonymity_threshold__gte=ANONYMITY_THRESHOLD_MIN), name="courses_programme_threshold_min_3"
+            ),
+            models.CheckConstraint(
+                condition=Q(anonymity_threshold__lte=ANONYMITY_THRESHOLD_MAX),
+                name="courses_programme_threshold_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(module_completion_percent__gte=1, module_completion_percent__lte=100),
+                name="courses_programme_completion_percent_1_100",
             ),
         ]
 
@@ -129,7 +193,9 @@ class Track(ClusterableModel):
     name = models.CharField(_("namn"), max_length=200)
     description = models.TextField(_("beskrivning"), blank=True)
     target_minutes = models.PositiveIntegerField(
-        _("mål (minuter)"), help_text=_("Preparandprocessen: 840 (14 h). Arbetsplatsprocessen: 300 (5 h).")
+        _("mål (minuter)"),
+        validators=[MinValueValidator(1), MaxValueValidator(TRACK_TARGET_MAX_MINUTES)],
+        help_text=_("Preparandprocessen: 840 (14 h). Arbetsplatsprocessen: 300 (5 h)."),
     )
 
     panels = [
@@ -148,6 +214,9 @@ class Track(ClusterableModel):
         constraints = [
             models.UniqueConstraint(fields=["programme", "kind"], name="courses_track_one_per_kind"),
             models.CheckConstraint(condition=Q(target_minutes__gt=0), name="courses_track_target_positive"),
+            models.CheckConstraint(
+                condition=Q(target_minutes__lte=TRACK_TARGET_MAX_MINUTES), name="courses_track_target_bounded"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -174,7 +243,9 @@ class Module(Orderable):
     track = ParentalKey(Track, verbose_name=_("spår"), on_delete=models.CASCADE, related_name="modules")
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("beskrivning"), blank=True)
-    planned_minutes = models.PositiveIntegerField(_("planerad tid (minuter)"))
+    planned_minutes = models.PositiveIntegerField(
+        _("planerad tid (minuter)"), validators=[MinValueValidator(1), MaxValueValidator(MODULE_MAX_MINUTES)]
+    )
     lecture_segment = models.ForeignKey(
         "cms.LectureSegmentPage",
         verbose_name=_("föreläsningsavsnitt"),
@@ -205,6 +276,9 @@ class Module(Orderable):
         verbose_name_plural = _("moduler")
         constraints = [
             models.CheckConstraint(condition=Q(planned_minutes__gt=0), name="courses_module_minutes_positive"),
+            models.CheckConstraint(
+                condition=Q(planned_minutes__lte=MODULE_MAX_MINUTES), name="courses_module_minutes_bounded"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -47,6 +47,8 @@ def _session(uid: str, **fields) -> tuple[Session, bool]:
 
 
 def _attend(session: Session, employees: list[Employee], rng: random.Random, recorded_by: User | None) -> None:
+    """Invite, take attendance, then close: in that order, as the database refuses to change the
+    invitations or attendance of a session once it is closed."""
     Invitation.objects.bulk_create(
         [Invitation(session=session, employee=e, status=InvitationStatus.INVITED) for e in employees],
         ignore_conflicts=True,
@@ -64,6 +66,9 @@ def _attend(session: Session, employees: list[Employee], rng: random.Random, rec
         rows.append(Attendance(session=session, employee=employee, status=status, minutes=min(minutes, length),
                                recorded_by=recorded_by))
     Attendance.objects.bulk_create(rows, ignore_conflicts=True)
+    Session.objects.filter(pk=session.pk).update(
+        status=SessionStatus.CLOSED, closed_at=session.ends_at, closed_by=recorded_by
+    )
 
 
 def seed(*, stdout) -> list[str]:
@@ -93,7 +98,6 @@ def seed(*, stdout) -> list[str]:
                 starts_at=_at(-14, 13),
                 ends_at=_at(-14, 13) + datetime.timedelta(minutes=module.planned_minutes),
                 place="Personalrummet",
-                status=SessionStatus.CLOSED,
                 created_by=chef,
                 process_leaders=[leader] if leader else [],
             )
@@ -124,7 +128,6 @@ def seed(*, stdout) -> list[str]:
                 ends_at=starts + datetime.timedelta(minutes=module.planned_minutes),
                 place="Avesta kommunhus, Stora salen",
                 capacity=80,
-                status=SessionStatus.CLOSED,
                 created_by=admin,
             )
             if created:

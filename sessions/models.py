@@ -1,7 +1,9 @@
 """Scheduled dialogue sessions, invitations, attendance and the hours ledger.
 
 The ledger is attendance minutes plus signed corrections; it never stores a typed total
-(see ``sessions.selectors.ledger_rows``).
+(see ``sessions.selectors.ledger_by_track``). Once a session is closed its invitations and
+attendance are fixed: services refuse changes and database triggers (``sessions.db_guards``)
+refuse them too; only a signed ``HoursCorrection`` changes the hours afterwards.
 """
 
 from __future__ import annotations
@@ -12,6 +14,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from .bounds import (
+    CORRECTION_MINUTES_ABS_MAX,
+    SESSION_CAPACITY_MAX,
+    SESSION_INSTANT_MAX,
+    SESSION_INSTANT_MIN,
+    SESSION_MAX_MINUTES,
+)
 
 
 def _new_uid() -> str:
@@ -58,6 +68,17 @@ class Session(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=SessionStatus.choices, default=SessionStatus.SCHEDULED
     )
+    closed_at = models.DateTimeField(_("avslutad"), null=True, blank=True, editable=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("avslutad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    cancel_reason = models.TextField(_("skäl till att tillfället ställdes in"), blank=True, editable=False)
     sequence = models.PositiveIntegerField(_("version"), default=0)
     uid = models.CharField(_("kalender-id"), max_length=100, unique=True, default=_new_uid, editable=False)
     created_by = models.ForeignKey(
@@ -83,6 +104,19 @@ class Session(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="sessions_session_capacity_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__lte=SESSION_CAPACITY_MAX),
+                name="sessions_session_capacity_bounded",
+            ),
+            # Year 1 became 1 BC in PostgreSQL and broke every page that read it (issue 9).
+            models.CheckConstraint(
+                condition=Q(starts_at__gte=SESSION_INSTANT_MIN, ends_at__lte=SESSION_INSTANT_MAX),
+                name="sessions_session_dates_bounded",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="closed") | Q(closed_at__isnull=False),
+                name="sessions_session_closed_has_time",
             ),
         ]
         indexes = [models.Index(fields=["workplace", "starts_at"]), models.Index(fields=["status", "starts_at"])]
@@ -168,6 +202,9 @@ class Attendance(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="absent") | Q(minutes=0), name="sessions_attendance_absent_zero_minutes"
             ),
+            models.CheckConstraint(
+                condition=Q(minutes__lte=SESSION_MAX_MINUTES), name="sessions_attendance_minutes_bounded"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -198,6 +235,10 @@ class HoursCorrection(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(minutes=0), name="sessions_correction_minutes_not_zero"),
             models.CheckConstraint(condition=~Q(reason=""), name="sessions_correction_reason_required"),
+            models.CheckConstraint(
+                condition=Q(minutes__gte=-CORRECTION_MINUTES_ABS_MAX, minutes__lte=CORRECTION_MINUTES_ABS_MAX),
+                name="sessions_correction_minutes_bounded",
+            ),
         ]
 
     def __str__(self) -> str:

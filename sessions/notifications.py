@@ -44,26 +44,30 @@ def _when(session: Session) -> str:
 
 
 def session_notify(
-    *, session: Session, employees: Iterable[Employee], kind: str, extra_key: str = ""
+    *, session: Session, employees: Iterable[Employee], kind: str, extra_key: str = "", reason: str = ""
 ) -> int:
-    """Record one message per employee with an e-mail address. Returns how many were recorded."""
+    """Record one message per employee with an e-mail address. Returns how many were recorded.
+
+    ``reason`` (a cancellation's) is quoted in the message as the manager wrote it."""
     count = 0
     for employee in employees:
         if not employee.email:
             continue
         with override(employee.preferred_language or "sv"):
-            _enqueue_for(session=session, employee=employee, kind=kind, extra_key=extra_key)
+            _enqueue_for(session=session, employee=employee, kind=kind, extra_key=extra_key, reason=reason)
         count += 1
     return count
 
 
-def _enqueue_for(*, session: Session, employee: Employee, kind: str, extra_key: str) -> None:
+def _enqueue_for(*, session: Session, employee: Employee, kind: str, extra_key: str, reason: str = "") -> None:
     params = {"title": session.module.title, "when": _when(session)}
     subject = _(_SUBJECTS[kind]) % params
     mine = employee_link_url(employee, reverse("sessions:my_sessions"))
     hours = employee_link_url(employee, reverse("sessions:my_hours"))
-    lines = [
-        _(_LEADS[kind]),
+    lines = [_(_LEADS[kind])]
+    if reason:
+        lines.append(_("Skäl: %(reason)s") % {"reason": reason})
+    lines += [
         "",
         f"{session.module.title}",
         _("Tid: %(start)s–%(end)s")

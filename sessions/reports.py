@@ -7,11 +7,11 @@ no rounding happens here – the funder's rounding rule applies only to the co-f
 from __future__ import annotations
 
 import datetime
-import re
 from decimal import Decimal
 
 import django_filters
 
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -25,17 +25,8 @@ from courses.models import Programme, TrackKind
 from people.models import Employee, Organisation, Workplace
 from people.selectors import organisations_for, scope_for, workplaces_for
 
-from . import selectors
+from . import completion, params, selectors
 from .models import Attendance
-
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def parse_month(value: str | None) -> datetime.date | None:
-    match = _MONTH.match(value or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return None
-    return datetime.date(int(match.group(1)), int(match.group(2)), 1)
 
 
 def _no_op(queryset, name, value):
@@ -120,7 +111,19 @@ class HoursReportView(ReportView):
 
     @cached_property
     def month(self) -> datetime.date | None:
-        return parse_month(self.request.GET.get("month"))
+        return params.optional_month(self.request.GET.get("month"))
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.month  # noqa: B018 - parsed once, here, so a bad month is a 400 with a message
+        except params.BadParameter as exc:
+            return render(
+                request,
+                "sessions/admin/bad_parameter.html",
+                {"message": exc.message, "back_url": reverse(self.index_url_name), "page_title": self.page_title},
+                status=400,
+            )
+        return super().get(request, *args, **kwargs)
 
     @cached_property
     def targets(self) -> dict[str, int]:
@@ -163,9 +166,9 @@ class HoursReportView(ReportView):
             else f"{employee.preparatory_hours} / –"
         )
         employee.workplace_label = f"{employee.workplace_hours} / {_hours(work_target)}"
-        done = bool(work_target) and employee.workplace_minutes >= work_target
+        done = completion.track_complete(employee.workplace_minutes, work_target)
         if employee.preparatory_required:
-            done = done and bool(prep_target) and employee.preparatory_minutes >= prep_target
+            done = done and completion.track_complete(employee.preparatory_minutes, prep_target)
         employee.complete_label = str(_("Ja") if done else _("Nej"))
         return employee
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
+    Count,
     Exists,
     IntegerField,
     OuterRef,
@@ -27,14 +28,17 @@ from courses.models import Module, Programme, Track, TrackKind
 from people.models import Employee, Role, RoleAssignment, User, Workplace
 from people.selectors import employees_for, scope_for
 
+from . import completion
 from .models import (
     Attendance,
+    AttendanceStatus,
     HoursCorrection,
     Invitation,
     InvitationStatus,
     Session,
     SessionStatus,
 )
+from .roll_call import CloseSummary
 
 Viewer = User | AnonymousUser | None
 
@@ -159,27 +163,31 @@ def roll_call_rows(session: Session) -> list[dict]:
 @dataclass
 class PlannerRow:
     employee: Employee
-    cells: list[str] = field(default_factory=list)  # "done" / "booked" / "missing", one per module
+    # one per module: "done", "booked", "partial" (attended, below the programme's rule) or "missing"
+    cells: list[str] = field(default_factory=list)
 
     @property
     def missing_count(self) -> int:
         return self.cells.count("missing")
 
+    @property
+    def partial_count(self) -> int:
+        return self.cells.count(completion.PARTIAL)
+
 
 def planner(workplace: Workplace, track: Track) -> tuple[list[Module], list[PlannerRow]]:
-    """Per employee of ``workplace``: each module of ``track`` done, booked or missing.
+    """Per employee of ``workplace``: each module of ``track`` done, booked, partial or missing.
 
-    Four queries whatever the number of employees and sessions.
+    "Done" follows the programme's completion rule (``sessions.completion``); someone booked on a
+    coming session shows as booked even if they attended part of the module before. Five queries
+    whatever the number of employees and sessions.
     """
     modules = list(track.modules.order_by("sort_order", "pk"))
     employees = list(Employee.objects.active().filter(workplace=workplace).order_by("last_name", "first_name", "pk"))
-    done = set(
-        Attendance.objects.filter(
-            employee__workplace=workplace, session__module__track=track, minutes__gt=0
-        )
-        .exclude(session__status=SessionStatus.CANCELLED)
-        .values_list("employee_id", "session__module_id")
+    minutes = completion.module_minutes(
+        employee_ids=Employee.objects.filter(workplace=workplace).values("pk"), modules=modules
     )
+    required = {m.pk: completion.required_minutes(m, track.programme) for m in modules}
     booked = set(
         Invitation.objects.filter(
             employee__workplace=workplace,
@@ -193,9 +201,67 @@ def planner(workplace: Workplace, track: Track) -> tuple[list[Module], list[Plan
         cells = []
         for module in modules:
             key = (employee.pk, module.pk)
-            cells.append("done" if key in done else "booked" if key in booked else "missing")
+            state = completion.module_state(minutes.get(key, 0), required[module.pk])
+            cells.append(state if state == completion.DONE or key not in booked else "booked")
         rows.append(PlannerRow(employee=employee, cells=cells))
     return modules, rows
+
+
+def catch_up_invitees(workplace: Workplace, module: Module) -> list[Employee]:
+    """Active employees of ``workplace`` who still lack ``module`` (never attended, or attended only
+    part of it) and are not booked on a coming session of it."""
+    modules, rows = planner(workplace, module.track)
+    index = [m.pk for m in modules].index(module.pk)
+    return [row.employee for row in rows if row.cells[index] in (completion.MISSING, completion.PARTIAL)]
+
+
+def module_bookings(module: Module, employee_ids: list[int], *, exclude_session: Session | None = None) -> tuple[
+    list[Employee], list[Employee]
+]:
+    """Of ``employee_ids``: those already booked on a coming session of ``module``, and those who
+    have done it under the programme's rule (for the double-booking warning). Three queries."""
+    if not employee_ids:
+        return [], []
+    invitations = Invitation.objects.filter(
+        employee_id__in=employee_ids,
+        session__module=module,
+        session__status=SessionStatus.SCHEDULED,
+        status__in=[InvitationStatus.INVITED, InvitationStatus.WAITLISTED],
+    )
+    if exclude_session is not None:
+        invitations = invitations.exclude(session=exclude_session)
+    booked_ids = set(invitations.values_list("employee_id", flat=True))
+    done_ids = {
+        employee_id
+        for employee_id, _module_id in completion.modules_done(
+            employee_ids=employee_ids, modules=[module], programme=module.track.programme
+        )
+    }
+    people = {
+        e.pk: e
+        for e in Employee.objects.filter(pk__in=booked_ids | done_ids).order_by("last_name", "first_name", "pk")
+    }
+    booked = [e for pk, e in people.items() if pk in booked_ids and pk not in done_ids]
+    done = [e for pk, e in people.items() if pk in done_ids]
+    return booked, done
+
+
+def close_summary(session: Session) -> CloseSummary:
+    """What closing ``session`` will record (two queries whatever the group size)."""
+    counts = dict(
+        Attendance.objects.filter(session=session)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    invited = Invitation.objects.filter(session=session, status=InvitationStatus.INVITED)
+    unmarked = invited.exclude(employee_id__in=Attendance.objects.filter(session=session).values("employee_id")).count()
+    return CloseSummary(
+        present=counts.get(AttendanceStatus.PRESENT, 0),
+        partial=counts.get(AttendanceStatus.PARTIAL, 0),
+        absent=counts.get(AttendanceStatus.ABSENT, 0),
+        unmarked=unmarked,
+    )
 
 
 def workplace_sessions(workplace: Workplace) -> QuerySet[Session]:

@@ -4,13 +4,18 @@ through services."""
 from __future__ import annotations
 
 import datetime
+import logging
+from collections.abc import Callable
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,9 +26,41 @@ from people.links import current_employee
 from people.models import Employee
 from people.selectors import employees_for, managed_workplaces_for, scope_for
 
-from . import selectors, services
-from .forms import CorrectionForm, PlannerForm, RescheduleForm, RollCallForm, SessionForm
+from . import params, roll_call, selectors, services
+from .forms import (
+    CancelForm,
+    CloseForm,
+    CorrectionForm,
+    PlannerForm,
+    RescheduleForm,
+    RollCallForm,
+    SessionForm,
+)
 from .models import AttendanceStatus, Invitation, InvitationStatus, SessionStatus
+
+logger = logging.getLogger(__name__)
+
+
+def _database_errors_answered(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Roll call on a phone must not end in a bare 500 when the database connection drops (a
+    restart, a failover): the leader is told that this one request was not saved and that what
+    was confirmed before is kept. Each mark is its own committed transaction, so that is true.
+    The page is rendered without touching the database."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except (OperationalError, InterfaceError):
+            logger.warning("Database unavailable during %s %s", request.method, request.path, exc_info=True)
+            pk = kwargs.get("pk")
+            html = render_to_string(
+                "sessions/database_unavailable.html",
+                {"retry_url": reverse("sessions:facilitate", kwargs={"pk": pk}) + "#roll-call" if pk else "/"},
+            )
+            return HttpResponse(html, status=503, headers={"Retry-After": "10"})
+
+    return wrapper
 
 
 def _form_errors_to(form, exc: ValidationError) -> None:
@@ -68,7 +105,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def planner(request: HttpRequest, workplace_id: int) -> HttpResponse:
-    """Per employee: which workplace-track modules are done, booked or missing; create the rest."""
+    """Per employee: which workplace-track modules are done, booked, partial or missing; create the rest."""
     workplace = get_object_or_404(managed_workplaces_for(request.user), pk=workplace_id)
     track = selectors.workplace_track_for(workplace)
     if track is None:
@@ -76,7 +113,7 @@ def planner(request: HttpRequest, workplace_id: int) -> HttpResponse:
     leaders = selectors.process_leader_choices(workplace)
     warnings = []
     if request.method == "POST":
-        form = PlannerForm(request.POST, leaders=leaders)
+        form = PlannerForm(request.POST, leaders=leaders, programme=track.programme)
         if form.is_valid():
             try:
                 created = services.planner_create_remaining(
@@ -97,8 +134,13 @@ def planner(request: HttpRequest, workplace_id: int) -> HttpResponse:
                 messages.success(request, _("%(n)s tillfällen planerades och inbjudningarna skickas.") % {"n": len(created)})
                 return redirect("sessions:planner", workplace_id=workplace.pk)
     else:
-        form = PlannerForm(leaders=leaders, initial={"process_leaders": list(leaders)})
+        form = PlannerForm(leaders=leaders, programme=track.programme, initial={"process_leaders": list(leaders)})
     modules, rows = selectors.planner(workplace, track)
+    catch_up = [
+        {"module": module, "partial": partial}
+        for index, module in enumerate(modules)
+        if (partial := sum(1 for r in rows if r.cells[index] == "partial"))
+    ]
     return render(
         request,
         "sessions/planner.html",
@@ -106,18 +148,23 @@ def planner(request: HttpRequest, workplace_id: int) -> HttpResponse:
             "workplace": workplace,
             "track": track,
             "modules": modules,
+            "catch_up": catch_up,
             "rows": rows,
             "form": form,
             "warnings": warnings,
-            "missing_total": sum(r.missing_count for r in rows),
+            "missing_total": sum(r.missing_count + r.partial_count for r in rows),
             "sessions": selectors.workplace_sessions(workplace).exclude(status=SessionStatus.CANCELLED),
         },
     )
 
 
 @login_required
+@params.answers_bad_parameters
 def session_create(request: HttpRequest, workplace_id: int | None = None) -> HttpResponse:
-    """Schedule a session for a workplace (manager) or an open preparatory one (programme admin)."""
+    """Schedule a session for a workplace (manager) or an open preparatory one (programme admin).
+
+    ``?module=`` preselects a module and, at a workplace, only those who still lack it (a catch-up
+    session for those who attended part of it)."""
     scope = scope_for(request.user)
     if workplace_id is None:
         if not scope.is_programme_admin:
@@ -155,6 +202,13 @@ def session_create(request: HttpRequest, workplace_id: int | None = None) -> Htt
         initial = {}
         if invitees is not None:
             initial["invitees"] = list(invitees)
+        if "module" in request.GET:
+            module = modules.filter(pk=params.object_id(request.GET["module"], what=_("modul"))).first()
+            if module is None:
+                raise Http404
+            initial["module"] = module
+            if workplace is not None:
+                initial["invitees"] = selectors.catch_up_invitees(workplace, module)
         form = SessionForm(modules=modules, leaders=leaders, invitees=invitees, initial=initial)
     return render(
         request,
@@ -183,7 +237,8 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     leaders = selectors.process_leader_choices(workplace)
     warnings = []
     if request.method == "POST":
-        form = RescheduleForm(request.POST, modules=None, leaders=leaders, invitees=invitees)
+        form = RescheduleForm(request.POST, modules=None, leaders=leaders, invitees=invitees,
+                              programme=session.module.track.programme)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -215,7 +270,8 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             ),
         }
-        form = RescheduleForm(modules=None, leaders=leaders, invitees=invitees, initial=initial)
+        form = RescheduleForm(modules=None, leaders=leaders, invitees=invitees, initial=initial,
+                              programme=session.module.track.programme)
     return render(
         request,
         "sessions/session_form.html",
@@ -226,16 +282,21 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cancel with a reason; the invitees are told, with the reason in the message."""
     session = get_object_or_404(selectors.sessions_managed_by(request.user), pk=pk)
-    if request.method == "POST":
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
-            services.session_cancel(session=session, cancelled_by=request.user)
+            services.session_cancel(session=session, cancelled_by=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            if not hasattr(exc, "error_dict"):
+                messages.error(request, " ".join(exc.messages))
+                return redirect("sessions:detail", pk=session.pk)
+            _form_errors_to(form, exc)
         else:
-            messages.success(request, _("Tillfället är inställt. De inbjudna får besked."))
-        return redirect("sessions:detail", pk=session.pk)
-    return render(request, "sessions/session_cancel.html", {"session": session})
+            messages.success(request, _("Tillfället är inställt. De inbjudna får besked med skälet."))
+            return redirect("sessions:detail", pk=session.pk)
+    return render(request, "sessions/session_cancel.html", {"session": session, "form": form})
 
 
 @login_required
@@ -244,6 +305,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     invitations = selectors.session_invitations(session)
     attendance = {a.employee_id: a for a in session.attendances.all()}
     rows = [{"invitation": inv, "attendance": attendance.get(inv.employee_id)} for inv in invitations]
+    can_facilitate = selectors.can_facilitate(request.user, session)
     return render(
         request,
         "sessions/session_detail.html",
@@ -251,7 +313,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "session": session,
             "rows": rows,
             "can_manage": selectors.sessions_managed_by(request.user).filter(pk=pk).exists(),
-            "can_facilitate": selectors.can_facilitate(request.user, session),
+            "can_facilitate": can_facilitate,
+            "can_reopen": can_facilitate and roll_call.may_reopen(session, now=timezone.now()),
+            "reopen_until": roll_call.reopen_until(session),
             "can_correct": scope_for(request.user).is_programme_admin
             or (session.workplace_id in scope_for(request.user).managed_workplace_ids)
             or (session.workplace and session.workplace.organisation_id in scope_for(request.user).hr_organisation_ids),
@@ -275,9 +339,12 @@ def _guide_steps(session) -> tuple[object | None, list[dict]]:
     return specific, []
 
 
+@_database_errors_answered
 @login_required
 def facilitate(request: HttpRequest, pk: int) -> HttpResponse:
-    """The facilitator view for a phone: guide steps with timers, lecture segment, roll call."""
+    """The facilitator view for a phone: guide steps with timers, lecture segment, roll call.
+
+    The guide is there before the session; the roll call opens at the session's start."""
     session = get_object_or_404(selectors.sessions_facilitated_by(request.user), pk=pk)
     if request.method == "POST":
         form = RollCallForm(request.POST)
@@ -308,6 +375,7 @@ def facilitate(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(reverse("sessions:facilitate", kwargs={"pk": session.pk}) + anchor)
     guide, steps = _guide_steps(session)
     rows = selectors.roll_call_rows(session)
+    now = timezone.now()
     return render(
         request,
         "sessions/facilitate.html",
@@ -319,21 +387,65 @@ def facilitate(request: HttpRequest, pk: int) -> HttpResponse:
             "marked": sum(1 for r in rows if r["attendance"]),
             "length": session.length_minutes,
             "statuses": AttendanceStatus,
+            "roll_call_open": roll_call.is_open(session, now=now),
+            "roll_call_opens_at": roll_call.opens_at(session),
+            "can_reopen": roll_call.may_reopen(session, now=now),
+            "reopen_until": roll_call.reopen_until(session),
         },
     )
 
 
+@_database_errors_answered
+@login_required
+def session_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Closing in two steps, without JavaScript: the summary ("12 närvarande, 2 delvis, 3 blir
+    frånvarande") first, then a second POST that confirms exactly that summary."""
+    session = get_object_or_404(selectors.sessions_facilitated_by(request.user), pk=pk)
+    if session.status != SessionStatus.SCHEDULED:
+        messages.error(request, _("Tillfället är redan avslutat eller inställt."))
+        return redirect("sessions:detail", pk=session.pk)
+    if not roll_call.is_open(session, now=timezone.now()):
+        messages.error(
+            request,
+            _("Tillfället kan avslutas först när det har börjat, från %(time)s.")
+            % {"time": timezone.localtime(roll_call.opens_at(session)).strftime("%Y-%m-%d %H:%M")},
+        )
+        return redirect("sessions:facilitate", pk=session.pk)
+    summary = selectors.close_summary(session)
+    changed = False
+    if request.method == "POST" and "confirm" in request.POST:
+        form = CloseForm(request.POST)
+        if form.is_valid():
+            try:
+                services.session_close(session=session, closed_by=request.user, expected=form.summary())
+            except services.CloseSummaryChangedError as exc:
+                summary, changed = exc.summary, True
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+                return redirect("sessions:facilitate", pk=session.pk)
+            else:
+                messages.success(request, _("Tillfället är avslutat och närvaron låst."))
+                return redirect("sessions:detail", pk=session.pk)
+    return render(
+        request,
+        "sessions/session_close.html",
+        {"session": session, "summary": summary, "form": CloseForm.for_summary(summary), "changed": changed},
+    )
+
+
+@_database_errors_answered
 @login_required
 @require_POST
-def session_close(request: HttpRequest, pk: int) -> HttpResponse:
+def session_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    """The process leader reopens the roll call, within the set time after closing (audited)."""
     session = get_object_or_404(selectors.sessions_facilitated_by(request.user), pk=pk)
     try:
-        services.session_close(session=session, closed_by=request.user)
+        services.session_reopen(session=session, reopened_by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Tillfället är avslutat och närvaron låst."))
-    return redirect("sessions:detail", pk=session.pk)
+        return redirect("sessions:detail", pk=session.pk)
+    messages.success(request, _("Närvaron är öppen igen. Avsluta tillfället när den är rättad."))
+    return redirect(reverse("sessions:facilitate", kwargs={"pk": session.pk}) + "#roll-call")
 
 
 @login_required
@@ -389,9 +501,13 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(selectors.open_preparatory_sessions_for(request.user), pk=pk)
     if not request.user.employee_id:
         raise PermissionDenied
-    invitation = services.invitation_request(
-        session=session, employee=request.user.employee, requested_by=request.user
-    )
+    try:
+        invitation = services.invitation_request(
+            session=session, employee=request.user.employee, requested_by=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("sessions:list")
     if invitation.status == InvitationStatus.INVITED:
         messages.success(request, _("Du är anmäld. En kalenderinbjudan skickas till dig."))
     else:
@@ -412,15 +528,17 @@ def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not allowed:
         raise Http404
-    actor = request.user if request.user.is_authenticated else None
-    if actor is None:
-        # Acting through a signed link: the employee cancels their own place.
-        services_actor = _LinkActor(employee)
-        services.invitation_cancel(invitation=invitation, cancelled_by=services_actor)
-    else:
+    # Acting through a signed link, the employee cancels their own place.
+    actor = request.user if request.user.is_authenticated else _LinkActor(employee)
+    try:
         services.invitation_cancel(invitation=invitation, cancelled_by=actor)
-    messages.success(request, _("Din plats är avbokad."))
-    return redirect("sessions:my_sessions")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Platsen är avbokad."))
+    if employee is not None and invitation.employee_id == employee.pk:
+        return redirect("sessions:my_sessions")
+    return redirect("sessions:detail", pk=invitation.session_id)
 
 
 class _LinkActor:
@@ -453,14 +571,13 @@ def my_sessions(request: HttpRequest) -> HttpResponse:
         return employee
     invitations = selectors.my_sessions(employee)
     now = timezone.now()
+    # A closed session was held, whatever its planned end: it is never "upcoming" (issue 9).
+    upcoming, past = [], []
+    for invitation in invitations:
+        session = invitation.session
+        (upcoming if session.ends_at >= now and not session.is_closed else past).append(invitation)
     return render(
-        request,
-        "sessions/my_sessions.html",
-        {
-            "employee": employee,
-            "upcoming": [i for i in invitations if i.session.ends_at >= now],
-            "past": [i for i in invitations if i.session.ends_at < now],
-        },
+        request, "sessions/my_sessions.html", {"employee": employee, "upcoming": upcoming, "past": past}
     )
 
 
@@ -484,14 +601,8 @@ def my_hours(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- funder evidence
 
 
-def _month(value: str) -> datetime.date:
-    try:
-        return datetime.datetime.strptime(value, "%Y-%m").date()  # noqa: DTZ007 - a calendar month, no time
-    except ValueError as exc:
-        raise Http404 from exc
-
-
 @login_required
+@params.answers_bad_parameters
 def certificate(request: HttpRequest, employee_id: int, month: str) -> HttpResponse:
     """Monthly attendance certificate (intyg av närvarotid) for one participant."""
     scope = scope_for(request.user)
@@ -501,7 +612,7 @@ def certificate(request: HttpRequest, employee_id: int, month: str) -> HttpRespo
     if not scope.is_programme_admin and request.user.employee_id != employee_id:
         qs = qs.filter(organisation_id__in=scope.hr_organisation_ids)
     employee = get_object_or_404(qs, pk=employee_id)
-    first = _month(month)
+    first = params.month(month)
     return render(
         request,
         "sessions/certificate.html",
@@ -510,6 +621,7 @@ def certificate(request: HttpRequest, employee_id: int, month: str) -> HttpRespo
 
 
 @login_required
+@params.answers_bad_parameters
 def cofinancing(request: HttpRequest) -> HttpResponse:
     """Co-financing per month: hours × unit cost, by gender, with the programme's rounding rule."""
     from people.models import Gender
@@ -517,12 +629,13 @@ def cofinancing(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)
     if not (scope.is_programme_admin or scope.is_hr):
         raise PermissionDenied
-    programme = get_object_or_404(Programme, pk=request.GET["programme"]) if request.GET.get("programme") else (
-        Programme.objects.order_by("-starts_on").first()
-    )
+    if request.GET.get("programme"):
+        programme = get_object_or_404(Programme, pk=params.object_id(request.GET["programme"], what=_("program")))
+    else:
+        programme = Programme.objects.order_by("-starts_on").first()
     if programme is None:
         raise Http404
-    month = _month(request.GET.get("month") or timezone.localdate().strftime("%Y-%m"))
+    month = params.month(request.GET.get("month") or timezone.localdate().strftime("%Y-%m"))
     rows = selectors.cofinancing_summary(request.user, programme=programme, month=month)
     rule = programme.rounding
     labels = dict(Gender.choices)

@@ -13,11 +13,20 @@ def register_session_log_actions(actions) -> None:
     actions.register_action("samtalsrum.session.reschedule", _("Ändra tillfälle"), _("Tillfälle ändrat"))
     actions.register_action("samtalsrum.session.cancel", _("Ställ in tillfälle"), _("Tillfälle inställt"))
     actions.register_action("samtalsrum.session.close", _("Avsluta tillfälle"), _("Tillfälle avslutat, närvaron låst"))
+    actions.register_action("samtalsrum.session.reopen", _("Öppna närvaron igen"), _("Närvaron öppnad igen"))
+    actions.register_action(
+        "samtalsrum.session.date_repaired", _("Rätta omöjligt datum"), _("Tillfälle med omöjligt datum inställt")
+    )
+    actions.register_action("samtalsrum.invitation.request", _("Anmäla sig"), _("Anmäld till tillfälle"))
+    actions.register_action("samtalsrum.invitation.cancel", _("Avboka plats"), _("Plats avbokad"))
     actions.register_action(
         "samtalsrum.session.waitlist_promote", _("Flytta upp från väntelistan"), _("Flyttad upp från väntelistan")
     )
     actions.register_action("samtalsrum.attendance.record", _("Registrera närvaro"), _("Närvaro registrerad"))
     actions.register_action("samtalsrum.hours.correct", _("Korrigera timmar"), _("Timmar korrigerade"))
+    actions.register_action(
+        "samtalsrum.hours.correction_bounded", _("Begränsa korrigering"), _("Korrigering begränsad till gränsen")
+    )
 
 
 class _PermissionMenuItem(MenuItem):

@@ -154,6 +154,13 @@ CELERY_BEAT_SCHEDULE: dict = {
 SAMTALSRUM_REMINDER_HOURS = env_int("SAMTALSRUM_REMINDER_HOURS", 24)
 SAMTALSRUM_OUTBOX_MAX_ATTEMPTS = env_int("SAMTALSRUM_OUTBOX_MAX_ATTEMPTS", 10)
 
+# Roll call opens at a session's start, or this many minutes before it; the process leader may
+# reopen a closed session for this many hours, after which only corrections change the hours.
+SAMTALSRUM_ROLL_CALL_EARLY_MINUTES = env_int("SAMTALSRUM_ROLL_CALL_EARLY_MINUTES", 15)
+SAMTALSRUM_SESSION_REOPEN_HOURS = env_int("SAMTALSRUM_SESSION_REOPEN_HOURS", 24)
+# Sessions may lie this many days before a programme's start or after its end (at most 366).
+SAMTALSRUM_SESSION_DATE_MARGIN_DAYS = env_int("SAMTALSRUM_SESSION_DATE_MARGIN_DAYS", 180)
+
 # Signed links for employees (no password): how long one stays valid.
 SAMTALSRUM_LINK_MAX_AGE_DAYS = env_int("SAMTALSRUM_LINK_MAX_AGE_DAYS", 60)
 

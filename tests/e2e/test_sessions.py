@@ -30,7 +30,8 @@ def test_manager_plans_leader_takes_attendance_hr_sees_minutes(
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Planering")
     axe_check(page, "planner")
-    page.get_by_label("Första tillfället börjar").fill("2027-03-01T09:00")
+    # Sessions that have already begun: roll call opens at a session's start.
+    page.get_by_label("Första tillfället börjar").fill("2026-03-02T09:00")
     page.get_by_label("Plats").fill("Personalrummet")
     page.get_by_role("button", name="Skapa återstående tillfällen").click()
     page.wait_for_load_state()
@@ -60,6 +61,10 @@ def test_manager_plans_leader_takes_attendance_hr_sees_minutes(
     assert "Närvaro sparad" in page.content()
     axe_check(page, "facilitator view after roll call")
     page.get_by_role("button", name="Avsluta tillfället").click()
+    page.wait_for_load_state()
+    assert "1 närvarande, 1 delvis, 3 blir frånvarande" in page.content()  # three staff, the manager, the leader
+    axe_check(page, "closing summary at 360 px")
+    page.get_by_role("button", name="Bekräfta och avsluta").click()
     page.wait_for_load_state()
     assert "närvaron låst" in page.content()
     axe_check(page, "closed session at 360 px")

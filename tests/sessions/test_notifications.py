@@ -37,7 +37,7 @@ def test_calendar_uid_sequence_and_method(manager, process_leader, workplace, st
         services.session_reschedule(session=session, starts_at=at(12), ends_at=at(12, 10), place="Matsalen",
                                     rescheduled_by=manager)
     with django_capture_on_commit_callbacks(execute=True):
-        services.session_cancel(session=session, cancelled_by=manager)
+        services.session_cancel(session=session, cancelled_by=manager, reason="Processledaren är sjuk")
     mine = [m for m in mail.outbox if m.to == [who]]
     assert [m.subject.split(":")[0] for m in mine] == ["Inbjudan", "Ändrad tid eller plats", "Inställt"]
     cals = [_ics(m) for m in mine]
@@ -48,6 +48,7 @@ def test_calendar_uid_sequence_and_method(manager, process_leader, workplace, st
     assert events[1].decoded("dtstart") == at(12)
     assert str(events[1]["location"]) == "Matsalen"
     assert "Mina sessioner" in mine[0].body and "Mina timmar" in mine[0].body
+    assert "Skäl: Processledaren är sjuk" in mine[2].body
 
 
 def test_reminders_are_sent_once(settings, manager, workplace, staff, programme_setup,

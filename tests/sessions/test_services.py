@@ -70,12 +70,21 @@ def test_conflicts_and_programme_dates_need_confirmation(manager, process_leader
     _schedule(manager, workplace, m2, staff[1:], [process_leader], confirm_warnings=True)
     assert Session.objects.count() == 2
 
+    # After the programme's end (2027-12-31) but within its margin: a warning.
     with pytest.raises(services.ScheduleWarningsError) as exc:
         services.session_schedule(
-            workplace=workplace, module=m1, starts_at=at(1, year=2030), ends_at=at(1, 10, year=2030),
-            place="x", scheduled_by=manager,
+            workplace=workplace, module=m1, starts_at=at(1, year=2028), ends_at=at(1, 10, year=2028),
+            place="x", scheduled_by=manager, process_leaders=[process_leader],
         )
     assert [w.code for w in exc.value.warnings] == ["outside_programme"]
+    # Beyond the margin: refused, even with the warnings confirmed.
+    with pytest.raises(ValidationError) as refused:
+        services.session_schedule(
+            workplace=workplace, module=m1, starts_at=at(1, year=2030), ends_at=at(1, 10, year=2030),
+            place="x", scheduled_by=manager, process_leaders=[process_leader], confirm_warnings=True,
+        )
+    assert "programmets period med marginal" in refused.value.message_dict["starts_at"][0]
+    assert Session.objects.count() == 2
 
 
 def test_end_before_start_is_refused(manager, workplace, programme_setup):
@@ -99,16 +108,16 @@ def test_reschedule_raises_sequence_and_cancel(manager, process_leader, workplac
     assert OutboxMessage.objects.filter(kind="session_update").count() == 3 + 1  # kept invitees + leader
     assert OutboxMessage.objects.filter(kind="session_cancel", to_email=staff[3].email).count() == 1
     with django_capture_on_commit_callbacks(execute=True):
-        services.session_cancel(session=session, cancelled_by=manager)
+        services.session_cancel(session=session, cancelled_by=manager, reason="Lokalen är upptagen")
     session.refresh_from_db()
     assert session.status == "cancelled" and session.sequence == 2
     assert OutboxMessage.objects.filter(kind="session_cancel").count() == 1 + 3 + 1
 
 
 def test_other_manager_cannot_reschedule_or_cancel(manager, other_manager, workplace, staff, programme_setup):
-    session = _schedule(manager, workplace, programme_setup["work_modules"][0], staff, [])
+    session = _schedule(manager, workplace, programme_setup["work_modules"][0], staff, [], confirm_warnings=True)
     with pytest.raises(PermissionDenied):
-        services.session_cancel(session=session, cancelled_by=other_manager)
+        services.session_cancel(session=session, cancelled_by=other_manager, reason="x")
     with pytest.raises(PermissionDenied):
         services.session_reschedule(session=session, starts_at=at(12), ends_at=at(12, 10), place="x",
                                     rescheduled_by=other_manager)

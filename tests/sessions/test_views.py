@@ -38,8 +38,8 @@ def test_manager_plans_via_form_and_sees_warnings(client, manager, process_leade
     assert page.status_code == 200
     data = {
         "module": programme_setup["work_modules"][0].pk,
-        "starts_at": "2030-03-10T09:00",
-        "ends_at": "2030-03-10T10:00",
+        "starts_at": "2028-03-10T09:00",  # after the programme's end, within its margin
+        "ends_at": "2028-03-10T10:00",
         "place": "Matsalen",
         "process_leaders": [process_leader.pk],
         "invitees": [e.pk for e in staff],
@@ -117,7 +117,13 @@ def test_roll_call_without_js_and_close(client, session, process_leader, staff):
     response = client.post(url, {"employee": staff[2].pk, "status": "partial", "minutes": "300"}, follow=True)
     assert "Ange närvarotid mellan 1 och 59 minuter" in response.content.decode()
     assert dict(Attendance.objects.values_list("employee_id", "minutes")) == {staff[0].pk: 60, staff[1].pk: 30}
-    client.post(reverse("sessions:close", args=[session.pk]))
+    summary = client.post(reverse("sessions:close", args=[session.pk]))  # the summary first
+    assert "1 närvarande, 1 delvis, 2 blir frånvarande" in summary.content.decode()
+    session.refresh_from_db()
+    assert session.status == "scheduled"
+    client.post(reverse("sessions:close", args=[session.pk]), {
+        "confirm": "True", "present": 1, "partial": 1, "absent": 0, "unmarked": 2,
+    })
     session.refresh_from_db()
     assert session.status == "closed"
     client.post(url, {"employee": staff[0].pk, "status": "absent"})
@@ -231,8 +237,8 @@ def test_query_counts_constant(client, size, session, manager, process_leader, h
                                django_assert_max_num_queries):
     _grow(workplace, session, process_leader, size)
     client.force_login(manager)
-    # Measured: planner 15, facilitator view 8, HR report 16, XLSX export 10 at both sizes.
-    with django_assert_max_num_queries(15):
+    # Measured: planner 16, facilitator view 8, HR report 16, XLSX export 10 at both sizes.
+    with django_assert_max_num_queries(16):
         assert client.get(reverse("sessions:planner", args=[workplace.pk])).status_code == 200
     client.force_login(process_leader)
     with django_assert_max_num_queries(8):
@@ -293,7 +299,11 @@ def test_manager_edits_and_cancels_through_the_views(client, session, manager, p
     assert session.invitations.get(employee=staff[3]).status == "cancelled"
     assert OutboxMessage.objects.filter(kind="session_update").count() == 4
     assert client.get(reverse("sessions:cancel", args=[session.pk])).status_code == 200
-    assert client.post(reverse("sessions:cancel", args=[session.pk])).status_code == 302
+    assert client.post(reverse("sessions:cancel", args=[session.pk]), {"reason": " "}).status_code == 200
+    session.refresh_from_db()
+    assert session.status == "scheduled"  # no reason, nothing cancelled
+    assert client.post(reverse("sessions:cancel", args=[session.pk]),
+                       {"reason": "Lokalen är upptagen"}).status_code == 302
     session.refresh_from_db()
     assert session.status == "cancelled"
     assert client.get(url).status_code == 403  # a cancelled session cannot be edited

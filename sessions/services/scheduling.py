@@ -1,67 +1,46 @@
-"""Writes for sessions, invitations, attendance and the hours ledger.
-
-Every service is atomic; messages go to the outbox inside the same transaction and are
-delivered on commit. Attendance, closing and corrections are written to Wagtail's audit log.
-"""
+"""Scheduling: planning, rescheduling and cancelling sessions, the planner's batch, and reminders."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from courses.models import Module, Track, TrackKind
+from courses.models import Module, TrackKind
 from people.models import Employee, User, Workplace
 from people.selectors import scope_for
 
-from . import notifications
-from .models import (
+from .. import bounds, notifications
+from ..models import (
     Attendance,
-    AttendanceStatus,
-    HoursCorrection,
     Invitation,
     InvitationStatus,
     Session,
     SessionStatus,
 )
-from .selectors import (
-    can_correct_hours,
-    can_facilitate,
+from ..selectors import (
     can_schedule_at,
+    module_bookings,
     planner,
     process_leader_choices,
+    sessions_managed_by,
     workplace_track_for,
 )
-
-
-@dataclass(frozen=True)
-class ScheduleWarning:
-    code: str
-    message: str
-
-
-class ScheduleWarningsError(Exception):
-    """Raised when warnings need an explicit confirmation before saving."""
-
-    def __init__(self, warnings: list[ScheduleWarning]):
-        super().__init__("; ".join(w.message for w in warnings))
-        self.warnings = warnings
-
-
-class SessionLockedError(ValidationError):
-    pass
-
-
-def _fmt(value: datetime.datetime) -> str:
-    return formats.date_format(timezone.localtime(value), "Y-m-d H:i")
+from ._shared import (
+    ScheduleWarning,
+    ScheduleWarningsError,
+    SessionLockedError,
+    format_time,
+    leader_employees,
+    lock_session,
+)
 
 
 def schedule_warnings(
@@ -72,13 +51,47 @@ def schedule_warnings(
     process_leaders: Iterable[User],
     invitees: Iterable[Employee],
     exclude_session: Session | None = None,
+    workplace: Workplace | None = None,
+    newly_invited: Iterable[Employee] | None = None,
 ) -> list[ScheduleWarning]:
-    """Conflicting bookings of a process leader or invitee, and dates outside the programme."""
+    """What needs a second look before saving: overlapping bookings of a process leader or invitee,
+    people already booked on (or done with) the module, a workplace session without a process
+    leader, and dates outside the programme's period (inside its margin; beyond it is an error).
+
+    ``newly_invited`` (default: all invitees) are the ones checked against the module's bookings.
+    """
     warnings: list[ScheduleWarning] = []
+    leaders = list(process_leaders)
+    invitees = list(invitees)
+    if workplace is not None and not leaders:
+        warnings.append(
+            ScheduleWarning(
+                "no_process_leader",
+                _("Tillfället har ingen processledare. Arbetsplatsens samtal leds av en utbildad processledare."),
+            )
+        )
+    newly = invitees if newly_invited is None else list(newly_invited)
+    booked, done = module_bookings(module, [e.pk for e in newly], exclude_session=exclude_session)
+    if booked:
+        warnings.append(
+            ScheduleWarning(
+                "already_booked",
+                _("%(count)s redan bokade på %(module)s: %(names)s.")
+                % {"count": len(booked), "module": module.title, "names": _names(booked)},
+            )
+        )
+    if done:
+        warnings.append(
+            ScheduleWarning(
+                "already_done",
+                _("%(count)s har redan genomfört %(module)s: %(names)s.")
+                % {"count": len(done), "module": module.title, "names": _names(done)},
+            )
+        )
     overlapping = Session.objects.active().filter(starts_at__lt=ends_at, ends_at__gt=starts_at)
     if exclude_session is not None:
         overlapping = overlapping.exclude(pk=exclude_session.pk)
-    leader_ids = [u.pk for u in process_leaders]
+    leader_ids = [u.pk for u in leaders]
     if leader_ids:
         busy = (
             Session.process_leaders.through.objects.filter(session__in=overlapping, user_id__in=leader_ids)
@@ -90,7 +103,7 @@ def schedule_warnings(
                 ScheduleWarning(
                     "leader_busy",
                     _("Processledaren %(name)s leder redan %(session)s vid den tiden.")
-                    % {"name": row.user, "session": f"{row.session.module} {_fmt(row.session.starts_at)}"},
+                    % {"name": row.user, "session": f"{row.session.module} {format_time(row.session.starts_at)}"},
                 )
             )
     invitee_ids = [e.pk for e in invitees]
@@ -107,7 +120,7 @@ def schedule_warnings(
                 ScheduleWarning(
                     "invitee_busy",
                     _("%(name)s är redan bokad på %(session)s vid den tiden.")
-                    % {"name": inv.employee, "session": f"{inv.session.module} {_fmt(inv.session.starts_at)}"},
+                    % {"name": inv.employee, "session": f"{inv.session.module} {format_time(inv.session.starts_at)}"},
                 )
             )
     programme = module.track.programme
@@ -123,9 +136,15 @@ def schedule_warnings(
     return warnings
 
 
-def _validate_times(starts_at: datetime.datetime, ends_at: datetime.datetime) -> None:
-    if ends_at <= starts_at:
-        raise ValidationError({"ends_at": _("Sluttiden måste vara efter starttiden.")})
+def _names(employees: Sequence[Employee], limit: int = 10) -> str:
+    names = ", ".join(e.full_name for e in employees[:limit])
+    if len(employees) > limit:
+        names += " " + _("och %(n)s till") % {"n": len(employees) - limit}
+    return names
+
+
+def _validate_times(module: Module, starts_at: datetime.datetime, ends_at: datetime.datetime) -> None:
+    bounds.validate_session_times(programme=module.track.programme, starts_at=starts_at, ends_at=ends_at)
 
 
 def _validate_leaders(workplace: Workplace | None, process_leaders: Sequence[User]) -> None:
@@ -139,10 +158,6 @@ def _validate_invitees(workplace: Workplace | None, invitees: Sequence[Employee]
         return
     if any(e.workplace_id != workplace.pk for e in invitees):
         raise ValidationError({"invitees": _("Bjud bara in anställda på arbetsplatsen.")})
-
-
-def _leader_employees(session: Session) -> list[Employee]:
-    return [u.employee for u in session.process_leaders.select_related("employee") if u.employee_id]
 
 
 @transaction.atomic
@@ -166,7 +181,8 @@ def session_schedule(
     """
     if not can_schedule_at(scheduled_by, workplace):
         raise PermissionDenied
-    _validate_times(starts_at, ends_at)
+    _validate_times(module, starts_at, ends_at)
+    bounds.validate_capacity(capacity)
     if workplace is None and module.track.kind != TrackKind.PREPARATORY:
         raise ValidationError({"module": _("Öppna tillfällen gäller bara preparandprocessen.")})
     if not place and not video_link:
@@ -177,7 +193,8 @@ def session_schedule(
     _validate_invitees(workplace, invitees)
     if not confirm_warnings:
         warnings = schedule_warnings(
-            module=module, starts_at=starts_at, ends_at=ends_at, process_leaders=process_leaders, invitees=invitees
+            module=module, starts_at=starts_at, ends_at=ends_at, process_leaders=process_leaders, invitees=invitees,
+            workplace=workplace,
         )
         if warnings:
             raise ScheduleWarningsError(warnings)
@@ -212,14 +229,10 @@ def session_schedule(
     notifications.session_notify(session=session, employees=waiting, kind=notifications.KIND_WAITLIST)
     notifications.session_notify(
         session=session,
-        employees=[e for e in _leader_employees(session) if e.pk not in {x.pk for x in invitees}],
+        employees=[e for e in leader_employees(session) if e.pk not in {x.pk for x in invitees}],
         kind=notifications.KIND_INVITE,
     )
     return session
-
-
-def _lock(session: Session) -> Session:
-    return Session.objects.select_for_update().select_related("module__track__programme").get(pk=session.pk)
 
 
 @transaction.atomic
@@ -237,14 +250,17 @@ def session_reschedule(
     confirm_warnings: bool = False,
 ) -> Session:
     """Change time, place, leaders or invitees; everyone concerned gets an updated invitation."""
-    from .selectors import sessions_managed_by
-
     if not sessions_managed_by(rescheduled_by).filter(pk=session.pk).exists():
         raise PermissionDenied
-    session = _lock(session)
+    session = lock_session(session)
     if session.status != SessionStatus.SCHEDULED:
         raise SessionLockedError(_("Tillfället är avslutat eller inställt och kan inte ändras."))
-    _validate_times(starts_at, ends_at)
+    if Attendance.objects.filter(session=session).exists():
+        raise SessionLockedError(
+            _("Närvaro är redan registrerad för tillfället. Det kan inte flyttas eller få andra deltagare.")
+        )
+    _validate_times(session.module, starts_at, ends_at)
+    bounds.validate_capacity(capacity)
     if not place and not video_link:
         raise ValidationError({"place": _("Ange plats eller videolänk.")})
     leaders = list(process_leaders) if process_leaders is not None else list(session.process_leaders.all())
@@ -262,6 +278,12 @@ def session_reschedule(
             process_leaders=leaders,
             invitees=wanted,
             exclude_session=session,
+            workplace=session.workplace,
+            newly_invited=[
+                e for e in wanted
+                if e.pk not in current
+                or current[e.pk].status not in (InvitationStatus.INVITED, InvitationStatus.WAITLISTED)
+            ],
         )
         if warnings:
             raise ScheduleWarningsError(warnings)
@@ -294,214 +316,45 @@ def session_reschedule(
     notifications.session_notify(session=session, employees=added, kind=notifications.KIND_INVITE)
     if changed_time:
         notifications.session_notify(
-            session=session, employees=kept + _leader_employees(session), kind=notifications.KIND_UPDATE
+            session=session, employees=kept + leader_employees(session), kind=notifications.KIND_UPDATE
         )
     return session
 
 
 @transaction.atomic
-def session_cancel(*, session: Session, cancelled_by: User) -> Session:
-    """Cancel a session: invitations are withdrawn with a METHOD:CANCEL calendar file."""
-    from .selectors import sessions_managed_by
-
+def session_cancel(*, session: Session, cancelled_by: User, reason: str) -> Session:
+    """Cancel a session and tell the invitees why: invitations are withdrawn with a METHOD:CANCEL
+    calendar file and the reason in the message. A session with attendance cannot be cancelled."""
     if not sessions_managed_by(cancelled_by).filter(pk=session.pk).exists():
-        raise PermissionDenied
-    session = _lock(session)
-    if session.status != SessionStatus.SCHEDULED:
-        raise SessionLockedError(_("Bara planerade tillfällen kan ställas in."))
-    session.status = SessionStatus.CANCELLED
-    session.sequence += 1
-    session.save(update_fields=["status", "sequence", "updated_at"])
-    invited = [
-        i.employee
-        for i in Invitation.objects.filter(session=session, status=InvitationStatus.INVITED).select_related("employee")
-    ]
-    log(session, "samtalsrum.session.cancel", user=cancelled_by)
-    notifications.session_notify(
-        session=session, employees=invited + _leader_employees(session), kind=notifications.KIND_CANCEL
-    )
-    return session
-
-
-# ---------------------------------------------------------------- preparatory sign-up and waitlist
-
-
-@transaction.atomic
-def invitation_request(*, session: Session, employee: Employee, requested_by: User) -> Invitation:
-    """Sign up for an open preparatory session: a seat if one is free, else the waitlist."""
-    scope = scope_for(requested_by)
-    if not session.is_open or not (
-        scope.is_programme_admin or (requested_by.employee_id == employee.pk and (scope.is_manager or scope.is_process_leader))
-    ):
-        raise PermissionDenied
-    session = _lock(session)
-    if session.status != SessionStatus.SCHEDULED:
-        raise SessionLockedError(_("Det går inte längre att anmäla sig till tillfället."))
-    taken = Invitation.objects.filter(session=session, status=InvitationStatus.INVITED).count()
-    status = (
-        InvitationStatus.INVITED if session.capacity is None or taken < session.capacity else InvitationStatus.WAITLISTED
-    )
-    invitation, created = Invitation.objects.get_or_create(session=session, employee=employee, defaults={"status": status})
-    if not created and invitation.status in (InvitationStatus.CANCELLED, InvitationStatus.DECLINED):
-        invitation.status = status
-        invitation.save(update_fields=["status", "updated_at"])
-        created = True
-    if created:
-        kind = notifications.KIND_INVITE if status == InvitationStatus.INVITED else notifications.KIND_WAITLIST
-        notifications.session_notify(
-            session=session, employees=[employee], kind=kind, extra_key=f"i{invitation.pk}-{int(invitation.updated_at.timestamp())}"
-        )
-    return invitation
-
-
-@transaction.atomic
-def invitation_cancel(*, invitation: Invitation, cancelled_by: User) -> Invitation | None:
-    """Cancel one place; the first on the waitlist moves up and is invited. Returns the promoted one."""
-    from .selectors import sessions_managed_by
-
-    scope = scope_for(cancelled_by)
-    own = cancelled_by.employee_id == invitation.employee_id
-    if not (own or scope.is_programme_admin or sessions_managed_by(cancelled_by).filter(pk=invitation.session_id).exists()):
-        raise PermissionDenied
-    session = _lock(invitation.session)
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    was_invited = invitation.status == InvitationStatus.INVITED
-    invitation.status = InvitationStatus.CANCELLED
-    invitation.save(update_fields=["status", "updated_at"])
-    notifications.session_notify(
-        session=session, employees=[invitation.employee], kind=notifications.KIND_CANCEL,
-        extra_key=f"i{invitation.pk}-{int(invitation.updated_at.timestamp())}",
-    )
-    if not was_invited or session.status != SessionStatus.SCHEDULED:
-        return None
-    return _waitlist_promote(session)
-
-
-def _waitlist_promote(session: Session) -> Invitation | None:
-    taken = Invitation.objects.filter(session=session, status=InvitationStatus.INVITED).count()
-    if session.capacity is not None and taken >= session.capacity:
-        return None
-    nxt = (
-        Invitation.objects.select_for_update()
-        .filter(session=session, status=InvitationStatus.WAITLISTED)
-        .select_related("employee")
-        .order_by("created_at", "pk")
-        .first()
-    )
-    if nxt is None:
-        return None
-    nxt.status = InvitationStatus.INVITED
-    nxt.save(update_fields=["status", "updated_at"])
-    log(session, "samtalsrum.session.waitlist_promote", data={"employee": nxt.employee_id})
-    notifications.session_notify(
-        session=session, employees=[nxt.employee], kind=notifications.KIND_INVITE,
-        extra_key=f"i{nxt.pk}-promoted",
-    )
-    return nxt
-
-
-# ---------------------------------------------------------------- attendance
-
-
-@transaction.atomic
-def attendance_record(
-    *, session: Session, employee: Employee, status: str, minutes: int | None = None, recorded_by: User
-) -> Attendance:
-    """Record one person's attendance. The session row is locked, so concurrent roll calls
-    by two process leaders are applied one after the other and none is lost."""
-    if not can_facilitate(recorded_by, session):
-        raise PermissionDenied
-    session = _lock(session)
-    if session.status != SessionStatus.SCHEDULED:
-        raise SessionLockedError(_("Tillfället är avslutat; närvaron kan bara ändras med en korrigering."))
-    if not Invitation.objects.filter(session=session, employee=employee, status=InvitationStatus.INVITED).exists():
-        raise ValidationError(_("Personen är inte inbjuden till tillfället."))
-    length = session.length_minutes
-    if status == AttendanceStatus.PRESENT:
-        minutes = length if minutes is None else minutes
-    elif status == AttendanceStatus.ABSENT:
-        minutes = 0
-    elif status == AttendanceStatus.PARTIAL:
-        if minutes is None or not 0 < minutes < length:
-            raise ValidationError(
-                {"minutes": _("Ange närvarotid mellan 1 och %(max)s minuter.") % {"max": length - 1}}
-            )
-    else:
-        raise ValidationError({"status": _("Okänd närvarostatus.")})
-    if minutes < 0 or minutes > length:
-        raise ValidationError({"minutes": _("Närvarotiden kan inte vara längre än tillfället.")})
-    previous = Attendance.objects.filter(session=session, employee=employee).values("status", "minutes").first()
-    attendance, _created = Attendance.objects.update_or_create(
-        session=session,
-        employee=employee,
-        defaults={"status": status, "minutes": minutes, "recorded_by": recorded_by},
-    )
-    log(
-        session,
-        "samtalsrum.attendance.record",
-        user=recorded_by,
-        data={"employee": employee.pk, "status": status, "minutes": minutes, "previous": previous},
-    )
-    return attendance
-
-
-@transaction.atomic
-def session_close(*, session: Session, closed_by: User) -> Session:
-    """Close the session: those not marked are recorded absent and the attendance is locked."""
-    if not can_facilitate(closed_by, session):
-        raise PermissionDenied
-    session = _lock(session)
-    if session.status != SessionStatus.SCHEDULED:
-        raise SessionLockedError(_("Tillfället är redan avslutat eller inställt."))
-    marked = set(Attendance.objects.filter(session=session).values_list("employee_id", flat=True))
-    Attendance.objects.bulk_create(
-        [
-            Attendance(session=session, employee_id=employee_id, status=AttendanceStatus.ABSENT, minutes=0,
-                       recorded_by=closed_by)
-            for employee_id in Invitation.objects.filter(session=session, status=InvitationStatus.INVITED)
-            .exclude(employee_id__in=marked)
-            .values_list("employee_id", flat=True)
-        ]
-    )
-    session.status = SessionStatus.CLOSED
-    session.save(update_fields=["status", "updated_at"])
-    log(session, "samtalsrum.session.close", user=closed_by)
-    return session
-
-
-@transaction.atomic
-def hours_correction_create(
-    *,
-    employee: Employee,
-    track: Track,
-    minutes: int,
-    reason: str,
-    created_by: User,
-    session: Session | None = None,
-) -> HoursCorrection:
-    """Append a signed correction to the ledger (managers of the workplace, HR, programme admins)."""
-    if not can_correct_hours(created_by, employee):
         raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Ange ett skäl till korrigeringen.")})
-    if not minutes:
-        raise ValidationError({"minutes": _("Ange antal minuter (positivt eller negativt).")})
-    if session is not None and session.module.track_id != track.pk:
-        raise ValidationError({"track": _("Spåret måste vara tillfällets spår.")})
-    correction = HoursCorrection.objects.create(
-        employee=employee, session=session, track=track, minutes=minutes, reason=reason, created_by=created_by
+        raise ValidationError({"reason": _("Skriv varför tillfället ställs in. Skälet skickas till de inbjudna.")})
+    if len(reason) > bounds.REASON_MAX_LENGTH:
+        raise ValidationError({"reason": _("Skriv högst %(max)s tecken.") % {"max": bounds.REASON_MAX_LENGTH}})
+    session = lock_session(session)
+    if session.status != SessionStatus.SCHEDULED:
+        raise SessionLockedError(_("Bara planerade tillfällen kan ställas in."))
+    if Attendance.objects.filter(session=session).exists():
+        raise SessionLockedError(
+            _("Närvaro är redan registrerad för tillfället, så det kan inte ställas in. Avsluta det i stället.")
+        )
+    session.status = SessionStatus.CANCELLED
+    session.cancel_reason = reason
+    session.sequence += 1
+    session.save(update_fields=["status", "cancel_reason", "sequence", "updated_at"])
+    invited = [
+        i.employee
+        for i in Invitation.objects.filter(
+            session=session, status__in=[InvitationStatus.INVITED, InvitationStatus.WAITLISTED]
+        ).select_related("employee")
+    ]
+    log(session, "samtalsrum.session.cancel", user=cancelled_by, data={"reason": reason})
+    notifications.session_notify(
+        session=session, employees=invited + leader_employees(session), kind=notifications.KIND_CANCEL,
+        reason=reason,
     )
-    log(
-        correction,
-        "samtalsrum.hours.correct",
-        user=created_by,
-        data={"employee": employee.pk, "minutes": minutes, "reason": reason, "session": getattr(session, "pk", None)},
-    )
-    return correction
-
-
-# ---------------------------------------------------------------- planner
+    return session
 
 
 @transaction.atomic
@@ -528,12 +381,18 @@ def planner_create_remaining(
     all_warnings: list[ScheduleWarning] = []
     slot = 0
     for index, module in enumerate(modules):
-        invitees = [row.employee for row in rows if row.cells[index] == "missing"]
+        # Those who lack the module, and those who attended part of it: a catch-up for them.
+        invitees = [row.employee for row in rows if row.cells[index] in ("missing", "partial")]
         if not invitees:
             continue
         starts_at = first_starts_at + datetime.timedelta(days=interval_days * slot)
         ends_at = starts_at + datetime.timedelta(minutes=module.planned_minutes)
         slot += 1
+        if not (bounds.in_window(track.programme, starts_at) and bounds.in_window(track.programme, ends_at)):
+            raise ValidationError(
+                {"first_starts_at": _("Tillfället för %(module)s skulle hamna %(day)s. %(window)s")
+                 % {"module": module.title, "day": format_time(starts_at)[:10], "window": bounds.window_message(track.programme)}}
+            )
         try:
             created.append(
                 session_schedule(
@@ -553,7 +412,8 @@ def planner_create_remaining(
             all_warnings.extend(exc.warnings)
     if all_warnings:
         transaction.set_rollback(True)
-        raise ScheduleWarningsError(all_warnings)
+        unique = {(w.code, w.message): w for w in all_warnings}  # e.g. "no process leader" once, not per module
+        raise ScheduleWarningsError(list(unique.values()))
     return created
 
 
