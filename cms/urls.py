@@ -28,6 +28,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include(site_patterns)),
+    path("", include("people.urls")),
     path("program/", include("courses.urls")),
     path("sessioner/", include("sessions.urls")),
     path("enkater/", include("surveys.urls")),
