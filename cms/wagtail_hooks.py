@@ -29,3 +29,14 @@ class PageFeedbackViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_feedback_viewset():
     return PageFeedbackViewSet("page_feedback")
+
+
+@hooks.register("register_log_scope")
+def register_content_log_scope():
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    from .selectors import BY_PERMISSION
+
+    # Material and anonymous feedback: no personal data, readable as Wagtail would.
+    return {PageFeedback: BY_PERMISSION, get_image_model(): BY_PERMISSION, get_document_model(): BY_PERMISSION}

@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from .models import Employee, Organisation, RoleAssignment, Workplace
+from .models import Employee, EmployeeImport, Organisation, RoleAssignment, Workplace
 from .selectors import employees_for, organisations_for, workplaces_for
 from .viewsets import ScopedAdminForm, ScopedModelViewSet
 
@@ -207,4 +207,17 @@ def register_two_factor_account_item(request):
         "url": reverse("people:two_factor"),
         "label": _("Tvåstegsverifiering"),
         "help_text": _("Logga in med en kod från en app i telefonen, och hantera dina reservkoder."),
+    }
+
+
+@hooks.register("register_log_scope")
+def register_people_log_scope():
+    from .selectors import employee_imports_for
+
+    # Roles and logins: no declaration, so only programme admins read their history.
+    return {
+        Organisation: organisations_for,
+        Workplace: workplaces_for,
+        Employee: employees_for,
+        EmployeeImport: employee_imports_for,
     }

@@ -41,3 +41,11 @@ class SurveysViewSetGroup(ViewSetGroup):
 def register_survey_viewsets():
     return SurveysViewSetGroup()
 
+
+
+@hooks.register("register_log_scope")
+def register_surveys_log_scope():
+    from cms.selectors import BY_PERMISSION
+
+    # The questionnaires and their rounds; answers are never logged.
+    return {Survey: BY_PERMISSION, SurveyRound: BY_PERMISSION}

@@ -1,8 +1,7 @@
 """Settings shared by every run mode. Nothing secret lives here: see production.py."""
 
-from pathlib import Path
-
 import datetime
+from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
