@@ -23,7 +23,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "people.apps.PeopleUsersConfig",  # wagtail.users, without superuser and groups for non-superusers
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
