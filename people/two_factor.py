@@ -12,6 +12,8 @@ See docs/security.md for the choice of library and how the demo logins sign in.
 
 from __future__ import annotations
 
+import math
+
 import django_otp
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -19,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
+from django.utils.functional import LazyObject, empty
 
 from wagtail.log_actions import log
 
@@ -70,7 +73,7 @@ def totp_setup_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     replaced = TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()[0]
-    log(user, "samtalsrum.two_factor.enable", user=user, data={"replaced": bool(replaced)})
+    _log(user, "samtalsrum.two_factor.enable", by=user, data={"replaced": bool(replaced)})
     return True
 
 
@@ -83,7 +86,7 @@ def backup_codes_create(*, user: User, count: int = BACKUP_CODE_COUNT) -> list[s
     device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(count)]
     StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
-    log(user, "samtalsrum.two_factor.backup_codes", user=user, data={"count": count})
+    _log(user, "samtalsrum.two_factor.backup_codes", by=user, data={"count": count})
     return codes
 
 
@@ -107,6 +110,19 @@ def two_factor_verify(*, user: User, code: str) -> Device | None:
     return None
 
 
+def two_factor_retry_after(user: User) -> int:
+    """Seconds until the login's app and backup codes accept a code again after wrong ones
+    (0: now)."""
+    from django.utils import timezone
+
+    waits = []
+    for device in django_otp.devices_for_user(user, confirmed=None):
+        allowed, extra = device.verify_is_allowed()
+        if not allowed and extra.get("locked_until"):
+            waits.append((extra["locked_until"] - timezone.now()).total_seconds())
+    return max(0, math.ceil(max(waits, default=0)))
+
+
 @transaction.atomic
 def two_factor_disable(*, user: User, disabled_by: User) -> None:
     """Removes the login's app and backup codes; refused for logins that must have them
@@ -115,7 +131,21 @@ def two_factor_disable(*, user: User, disabled_by: User) -> None:
         raise PermissionError("two-factor sign-in is required for this login")
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
-    log(user, "samtalsrum.two_factor.disable", user=disabled_by)
+    _log(user, "samtalsrum.two_factor.disable", by=disabled_by)
+
+
+def _log(user: User, action: str, *, by: User, data: dict | None = None) -> None:
+    # request.user is a lazy object around a lazy object (auth, then django-otp); Wagtail's
+    # log registry looks one level deep for the model, so hand it the login itself.
+    log(_unwrapped(user), action, user=_unwrapped(by), data=data or {})
+
+
+def _unwrapped(user):
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
 
 
 def _normalise(code: str) -> str:

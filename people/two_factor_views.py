@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -28,6 +29,7 @@ from .two_factor import (
     totp_setup_start,
     two_factor_disable,
     two_factor_required,
+    two_factor_retry_after,
     two_factor_verify,
 )
 
@@ -50,11 +52,13 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('people:two_factor_setup')}?next={next_url}")
     error = ""
     if request.method == "POST":
-        device = two_factor_verify(user=request.user, code=request.POST.get("code", ""))
-        if device is not None:
-            _verified(request, device)
-            return redirect(next_url)
-        error = _("Koden stämmer inte. Kontrollera att du skriver den senaste koden i appen och försök igen.")
+        error = _wait_message(request.user)
+        if not error:
+            device = two_factor_verify(user=request.user, code=request.POST.get("code", ""))
+            if device is not None:
+                _verified(request, device)
+                return redirect(next_url)
+            error = _("Koden stämmer inte. Kontrollera att du skriver den senaste koden i appen och försök igen.")
     return render(
         request, "people/two_factor_verify.html", {"error": error, "next": next_url}, status=400 if error else 200
     )
@@ -70,11 +74,13 @@ def setup(request: HttpRequest) -> HttpResponse:
     device = totp_setup_start(user=request.user)
     error = ""
     if request.method == "POST":
-        if totp_setup_confirm(user=request.user, device=device, token=request.POST.get("code", "")):
-            _verified(request, device)
-            codes = backup_codes_create(user=request.user)
-            return render(request, "people/two_factor_backup_codes.html", {"codes": codes, "next": next_url})
-        error = _("Koden stämmer inte. Kontrollera att appen visar Samtalsrum och skriv den senaste koden.")
+        error = _wait_message(request.user)
+        if not error:
+            if totp_setup_confirm(user=request.user, device=device, token=request.POST.get("code", "")):
+                _verified(request, device)
+                codes = backup_codes_create(user=request.user)
+                return render(request, "people/two_factor_backup_codes.html", {"codes": codes, "next": next_url})
+            error = _("Koden stämmer inte. Kontrollera att appen visar Samtalsrum och skriv den senaste koden.")
     qr = segno.make(device.config_url, error="m")
     context = {
         "qr_svg": qr.svg_inline(scale=5, border=2, light="#fff", title=_("QR-kod att skanna med appen")),
@@ -121,6 +127,19 @@ def disable(request: HttpRequest) -> HttpResponse:
     two_factor_disable(user=request.user, disabled_by=request.user)
     messages.success(request, _("Tvåstegsverifieringen är avstängd."))
     return redirect("people:two_factor")
+
+
+def _wait_message(user) -> str:
+    """Why a code is not even tried: the app's throttle after wrong codes (django-otp doubles
+    the wait after each one)."""
+    wait = two_factor_retry_after(user)
+    if not wait:
+        return ""
+    return ngettext(
+        "För många felaktiga koder. Vänta %(seconds)d sekund och försök sedan igen.",
+        "För många felaktiga koder. Vänta %(seconds)d sekunder och försök sedan igen.",
+        wait,
+    ) % {"seconds": wait}
 
 
 def _grouped(key: bytes) -> str:
