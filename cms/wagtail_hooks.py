@@ -40,3 +40,12 @@ def register_content_log_scope():
 
     # Material and anonymous feedback: no personal data, readable as Wagtail would.
     return {PageFeedback: BY_PERMISSION, get_image_model(): BY_PERMISSION, get_document_model(): BY_PERMISSION}
+
+
+@hooks.register("insert_global_admin_js")
+def admin_style_nonce_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    # Before the admin's own scripts run: see static/js/admin-style-nonce.js and cms/csp.py.
+    return format_html('<script src="{}"></script>', static("js/admin-style-nonce.js"))

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cms.csp.AdminPolicyMiddleware",
     "cms.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -143,6 +144,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 # e-mail address, and the CSP allows no such images) and no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Embedded players scale to the page (templates/wagtailembeds/embed_frontend.html, no inline style).
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # E-mail
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Samtalsrum <noreply@samtalsrum.local>")
@@ -233,7 +236,7 @@ CONTENT_SECURITY_POLICY = {
 SAMTALSRUM_PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "accelerometer", "bluetooth", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid",
         "magnetometer", "microphone", "midi", "payment", "serial",
         "usb", "browsing-topics",
     )
