@@ -17,6 +17,7 @@ import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 
@@ -65,3 +66,13 @@ def client_address(request: HttpRequest) -> str:
             break
         current = hop
     return str(current)
+
+
+@checks.register(checks.Tags.security)
+def check_trusted_proxies(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """A mistyped DJANGO_TRUSTED_PROXIES stops start-up rather than the first request."""
+    try:
+        trusted_networks(tuple(getattr(settings, "SAMTALSRUM_TRUSTED_PROXIES", ())))
+    except ImproperlyConfigured as exc:
+        return [checks.Error(str(exc), hint="Addresses or networks, comma-separated.", id="samtalsrum.E001")]
+    return []

@@ -124,20 +124,22 @@ def two_factor_retry_after(user: User) -> int:
 
 
 @transaction.atomic
-def two_factor_disable(*, user: User, disabled_by: User) -> None:
-    """Removes the login's app and backup codes; refused for logins that must have them
-    unless a superuser does it (a lost phone and lost codes)."""
-    if two_factor_required(user) and not disabled_by.is_superuser:
+def two_factor_disable(*, user: User, disabled_by: User | None) -> None:
+    """Removes the login's app and backup codes. A login that must have them can lose them
+    only by an operator on the server (``disabled_by=None``, ``manage.py two_factor_reset``)
+    or a superuser: after a lost phone and lost codes. It is asked to set up a new app at its
+    next sign-in."""
+    if two_factor_required(user) and disabled_by is not None and not disabled_by.is_superuser:
         raise PermissionError("two-factor sign-in is required for this login")
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
     _log(user, "samtalsrum.two_factor.disable", by=disabled_by)
 
 
-def _log(user: User, action: str, *, by: User, data: dict | None = None) -> None:
+def _log(user: User, action: str, *, by: User | None, data: dict | None = None) -> None:
     # request.user is a lazy object around a lazy object (auth, then django-otp); Wagtail's
     # log registry looks one level deep for the model, so hand it the login itself.
-    log(_unwrapped(user), action, user=_unwrapped(by), data=data or {})
+    log(_unwrapped(user), action, user=_unwrapped(by) if by is not None else None, data=data or {})
 
 
 def _unwrapped(user):

@@ -187,3 +187,19 @@ def test_new_backup_codes_replace_the_old(client, hr):
     new = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", response.content.decode())
     assert len(new) == 10 and not set(new) & set(old)
     assert set(StaticToken.objects.filter(device__user=hr).values_list("token", flat=True)) == set(new)
+
+
+def test_an_operator_resets_a_lost_second_factor(person, hr):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    totp_device(hr)
+    out = StringIO()
+    call_command("two_factor_reset", "HR@example.se", stdout=out)
+    assert "borttagen" in out.getvalue()
+    assert not TOTPDevice.objects.filter(user=hr).exists()
+    assert ModelLogEntry.objects.filter(object_id=str(hr.pk), action="samtalsrum.two_factor.disable").exists()
+    # HR must set up a new app at the next sign-in.
+    _password(person, hr)
+    assert person.get("/admin/")["Location"].startswith(SETUP)
