@@ -145,3 +145,23 @@ def test_anonymous_and_employees_without_admin_access_are_refused(client, manage
     response = client.get(URL)
     assert response.status_code in (302, 403)
     assert "Xenia" not in response.content.decode()
+
+
+def _entries(workplace, actor, count):
+    for _ in range(count):
+        log(EmployeeFactory(workplace=workplace), "wagtail.edit", user=actor)
+
+
+def test_query_count_does_not_grow_with_the_log(client, hr_user, workplace, other_workplace, programme_admin):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(hr_user)
+    counts = []
+    for size in (3, 40):
+        _entries(workplace, programme_admin, size)
+        _entries(other_workplace, programme_admin, size)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

@@ -194,3 +194,8 @@ def test_wagtail_admin_works_under_the_policy(page, live_server, material, viola
     page.goto(live_server.url + "/admin/reports/site-history/?label=Ali")
     assert page.get_by_text("Amina Ali-Hassan").first.is_visible()  # the edit just made
     violations.check("site history, filtered")
+
+    # A public page as someone who may edit it: with Wagtail's user bar.
+    page.goto(live_server.url + tree.guide.url)
+    assert page.locator("wagtail-userbar, [data-wagtail-userbar]").count() >= 1
+    violations.check("public page with the user bar")

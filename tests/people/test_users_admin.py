@@ -1,6 +1,11 @@
 import pytest
 
+from django.contrib.auth.models import Group
+
+from wagtail.models import ModelLogEntry
+
 from people.models import User
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +36,6 @@ def test_hr_cannot_create_logins(client, hr_user):
 
 
 # --- No way around roles: superuser and groups only for superusers, and audited ---------------
-
-from django.contrib.auth.models import Group  # noqa: E402
-
-from wagtail.models import ModelLogEntry  # noqa: E402
-
-from tests.factories import UserFactory  # noqa: E402
-
 
 def _user_data(**extra):
     return {"email": "ny@example.se", "first_name": "Ny", "last_name": "Person", "is_active": "on", **extra}
