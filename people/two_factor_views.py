@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -49,7 +50,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.user.is_verified():
         return redirect(next_url)
     if not has_two_factor(request.user):
-        return redirect(f"{reverse('people:two_factor_setup')}?next={next_url}")
+        return redirect(f"{reverse('people:two_factor_setup')}?{urlencode({'next': next_url})}")
     error = ""
     if request.method == "POST":
         error = _wait_message(request.user)

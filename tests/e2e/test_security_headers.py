@@ -4,6 +4,7 @@ violation in the console, the uploaded film plays with its captions and an embed
 is allowed to load."""
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -14,7 +15,7 @@ from wagtail.embeds.models import Embed
 from cms.models import LectureSegmentPage
 from people.models import Role
 from tests.cms.factories import content_tree, publish
-from tests.factories import EmployeeFactory, user_with_role
+from tests.factories import EmployeeFactory, totp_code, user_with_role
 from tests.sessions.factories import programme_with_tracks
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -118,7 +119,7 @@ def test_headers(page, live_server, site_home):
         assert feature in policy
 
 
-def test_public_pages_work_under_the_policy(page, live_server, material, violations, workplace, login):
+def test_public_pages_work_under_the_policy(page, live_server, material, violations, workplace, login, axe_check):
     tree, embedded = material
     for url in ("/sv/", tree.guide.url, reverse("cms:login"), reverse("cms:accessibility")):
         page.goto(live_server.url + url)
@@ -144,6 +145,14 @@ def test_public_pages_work_under_the_policy(page, live_server, material, violati
     page.goto(live_server.url + reverse("people:two_factor_setup"))
     assert page.locator(".qr-code svg").is_visible()
     violations.check("two-factor set-up")
+    axe_check(page, "two-factor set-up")
+    device = TOTPDevice.objects.get(user=manager)
+    page.get_by_label("Skriv koden som appen visar").fill(totp_code(device))
+    page.get_by_role("button", name="Bekräfta").click()
+    assert page.get_by_role("heading", name="Spara dina reservkoder").is_visible()
+    assert page.locator(".backup-codes li").count() == 10
+    violations.check("backup codes")
+    axe_check(page, "backup codes")
 
 
 def test_wagtail_admin_works_under_the_policy(page, live_server, material, violations, organisation, workplace, login):
