@@ -4,9 +4,11 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
+from .site_history import ScopedSiteHistoryView
 
 site_patterns = (
     [
@@ -21,6 +23,18 @@ site_patterns = (
 )
 
 urlpatterns = [
+    # Wagtail's site history, limited to the viewer's scope: served here, before the admin's
+    # own route for the same address (cms/site_history.py).
+    path(
+        "admin/reports/site-history/",
+        require_admin_access(ScopedSiteHistoryView.as_view()),
+        name="site_history",
+    ),
+    path(
+        "admin/reports/site-history/results/",
+        require_admin_access(ScopedSiteHistoryView.as_view(results_only=True)),
+        name="site_history_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -28,6 +42,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include(site_patterns)),
+    path("", include("people.urls")),
     path("program/", include("courses.urls")),
     path("sessioner/", include("sessions.urls")),
     path("enkater/", include("surveys.urls")),

@@ -29,3 +29,23 @@ class PageFeedbackViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_feedback_viewset():
     return PageFeedbackViewSet("page_feedback")
+
+
+@hooks.register("register_log_scope")
+def register_content_log_scope():
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    from .selectors import BY_PERMISSION
+
+    # Material and anonymous feedback: no personal data, readable as Wagtail would.
+    return {PageFeedback: BY_PERMISSION, get_image_model(): BY_PERMISSION, get_document_model(): BY_PERMISSION}
+
+
+@hooks.register("insert_global_admin_js")
+def admin_style_nonce_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    # Before the admin's own scripts run: see static/js/admin-style-nonce.js and cms/csp.py.
+    return format_html('<script src="{}"></script>', static("js/admin-style-nonce.js"))

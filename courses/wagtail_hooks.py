@@ -125,3 +125,12 @@ class ProgrammeViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_programme_viewsets():
     return ProgrammeViewSetGroup()
+
+
+@hooks.register("register_log_scope")
+def register_courses_log_scope():
+    from cms.selectors import BY_PERMISSION
+
+    from .models import Module
+
+    return {Programme: BY_PERMISSION, Track: BY_PERMISSION, Module: BY_PERMISSION}

@@ -13,9 +13,15 @@ from django.contrib.auth.hashers import make_password
 
 from .models import Employee, Gender, Language, Organisation, Role, RoleAssignment, User, Workplace
 from .services import role_assign
+from .two_factor import BACKUP_DEVICE_NAME, TOTP_DEVICE_NAME, two_factor_required
 
 DEMO_PASSWORD = "samtalsrum-demo"  # noqa: S105 - printed for the demo, never used in production
 DEMO_DOMAIN = "demo.samtalsrum.se"
+# The demo logins that must sign in with a second factor (programme admin, HR) share this
+# authenticator-app secret and these backup codes, printed by seed_demo and in the README.
+# A demo installation's secrets are public by design; a real installation never runs seed_demo.
+DEMO_TOTP_KEY = "53616d74616c7372756d2d64656d6f2d32666121"  # "Samtalsrum-demo-2fa!" as hex
+DEMO_BACKUP_CODES = ("demokod1", "demokod2", "demokod3", "demokod4", "demokod5")
 
 FEMALE_NAMES = (
     "Anna Maria Eva Karin Kristina Lena Sara Emma Kerstin Ingrid Marie Malin Johanna Linnea Elin "
@@ -244,4 +250,38 @@ def _demo_logins(workplace: Workplace) -> list[str]:
         elif role is not None:
             role_assign(user=user, role=role)
         lines.append(f"{label:<38} {email:<32} {DEMO_PASSWORD}")
+        if two_factor_required(user):
+            _demo_two_factor(user)
+            lines.append(f"{'':<38} {'  + kod (tvåstegsverifiering), se nedan':<32}")
+    lines.append(
+        "Tvåstegsverifiering (programadministratör och HR): lägg in nyckeln "
+        f"{demo_totp_secret()} i en autentiseringsapp, eller använd en reservkod: {', '.join(DEMO_BACKUP_CODES)} "
+        "(varje kod en gång per seed_demo)."
+    )
     return lines
+
+
+def demo_totp_secret() -> str:
+    from base64 import b32encode
+
+    return b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode().rstrip("=")
+
+
+def _demo_two_factor(user: User) -> None:
+    """The demo login's app (the shared demo secret) and backup codes, as after set-up; a new
+    run restores used backup codes."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.filter(user=user).exclude(key=DEMO_TOTP_KEY).delete()
+    TOTPDevice.objects.get_or_create(
+        user=user, key=DEMO_TOTP_KEY, defaults={"name": TOTP_DEVICE_NAME, "confirmed": True}
+    )
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name=BACKUP_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    device.token_set.exclude(token__in=DEMO_BACKUP_CODES).delete()
+    have = set(device.token_set.values_list("token", flat=True))
+    StaticToken.objects.bulk_create(
+        [StaticToken(device=device, token=code) for code in DEMO_BACKUP_CODES if code not in have]
+    )

@@ -107,6 +107,22 @@ def role_revoke(*, assignment: RoleAssignment, revoked_by: User | None = None) -
     user_groups_sync(user=user)
 
 
+def user_privileges_audit(*, user: User, changed_by: User, before: tuple[bool, frozenset[str]]) -> None:
+    """Writes to the audit log what a superuser changed directly on a login, outside roles:
+    its superuser flag, its groups (``before`` is ``(is_superuser, group names)``)."""
+    from wagtail.log_actions import log
+
+    was_superuser, groups_before = before
+    if user.is_superuser != was_superuser:
+        log(user, "samtalsrum.user.superuser", user=changed_by,
+            data={"user": user.email, "before": was_superuser, "after": user.is_superuser})
+    groups_after = frozenset(user.groups.values_list("name", flat=True))
+    if groups_after != groups_before:
+        log(user, "samtalsrum.user.groups", user=changed_by,
+            data={"user": user.email, "added": sorted(groups_after - groups_before),
+                  "removed": sorted(groups_before - groups_after)})
+
+
 def _role_log_data(assignment: RoleAssignment) -> dict:
     return {
         "user": assignment.user.email,

@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from .models import Employee, Organisation, RoleAssignment, Workplace
+from .models import Employee, EmployeeImport, Organisation, RoleAssignment, Workplace
 from .selectors import employees_for, organisations_for, workplaces_for
 from .viewsets import ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
 
@@ -198,3 +198,44 @@ def register_import_menu_item():
         icon_name="upload",
         order=900,
     )
+
+
+@hooks.register("register_log_actions")
+def register_login_log_actions(actions) -> None:
+    actions.register_action(
+        "samtalsrum.two_factor.enable", _("Slå på tvåstegsverifiering"), _("Tvåstegsverifiering påslagen")
+    )
+    actions.register_action(
+        "samtalsrum.two_factor.disable", _("Stäng av tvåstegsverifiering"), _("Tvåstegsverifiering avstängd")
+    )
+    actions.register_action(
+        "samtalsrum.two_factor.backup_codes", _("Skapa reservkoder"), _("Nya reservkoder skapade")
+    )
+    actions.register_action(
+        "samtalsrum.user.superuser", _("Ändra superanvändare"), _("Superanvändarbehörighet ändrad")
+    )
+    actions.register_action("samtalsrum.user.groups", _("Ändra grupper"), _("Grupper ändrade direkt"))
+
+
+@hooks.register("register_account_menu_item")
+def register_two_factor_account_item(request):
+    from django.urls import reverse
+
+    return {
+        "url": reverse("people:two_factor"),
+        "label": _("Tvåstegsverifiering"),
+        "help_text": _("Logga in med en kod från en app i telefonen, och hantera dina reservkoder."),
+    }
+
+
+@hooks.register("register_log_scope")
+def register_people_log_scope():
+    from .selectors import employee_imports_for
+
+    # Roles and logins: no declaration, so only programme admins read their history.
+    return {
+        Organisation: organisations_for,
+        Workplace: workplaces_for,
+        Employee: employees_for,
+        EmployeeImport: employee_imports_for,
+    }

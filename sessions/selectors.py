@@ -67,6 +67,11 @@ def sessions_for(user: Viewer) -> QuerySet[Session]:
     return qs.filter(condition)
 
 
+def hours_corrections_for(user: Viewer) -> QuerySet[HoursCorrection]:
+    """Corrections of the hours of employees the viewer may see."""
+    return HoursCorrection.objects.filter(employee__in=employees_for(user))
+
+
 def sessions_managed_by(user: Viewer) -> QuerySet[Session]:
     """Sessions the viewer may edit or cancel: their workplaces' (admins: all, incl. open ones)."""
     scope = scope_for(user)

@@ -60,3 +60,12 @@ def register_cofinancing_menu_item():
         icon_name="doc-full",
         order=101,
     )
+
+
+@hooks.register("register_log_scope")
+def register_sessions_log_scope():
+    from .models import HoursCorrection, Session
+    from .selectors import hours_corrections_for, sessions_for
+
+    # Scheduling, roll calls and closing are logged on the session; corrections on themselves.
+    return {Session: sessions_for, HoursCorrection: hours_corrections_for}

@@ -71,3 +71,10 @@ def employee_links_button(request, employee):
 def register_survey_log_actions(actions):
     actions.register_action("samtalsrum.survey_letters", _("Brev med kod"), _("Brev med personliga koder skapades"))
 
+
+@hooks.register("register_log_scope")
+def register_surveys_log_scope():
+    from cms.selectors import BY_PERMISSION
+
+    # The questionnaires and their rounds; answers are never logged.
+    return {Survey: BY_PERMISSION, SurveyRound: BY_PERMISSION}

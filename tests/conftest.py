@@ -9,6 +9,7 @@ from people.models import Role
 from tests.factories import (
     EmployeeFactory,
     OrganisationFactory,
+    TwoFactorClient,
     WorkplaceFactory,
     user_with_role,
 )
@@ -20,6 +21,12 @@ def _swedish_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, with a ``force_login`` that also proves the second factor."""
+    return TwoFactorClient()
 
 
 @pytest.fixture

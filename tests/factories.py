@@ -4,7 +4,12 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.django import DjangoModelFactory
+
+from django.test import Client
 
 from courses.models import Module, Programme, Track, TrackKind
 from people.models import Employee, Organisation, Role, RoleAssignment, User, Workplace
@@ -64,6 +69,33 @@ class RoleAssignmentFactory(DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     role = Role.PROGRAMME_ADMIN
+
+
+def totp_device(user: User) -> TOTPDevice:
+    """The login's confirmed authenticator app, set up now if it has none."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Testapp", confirmed=True)
+
+
+def totp_code(device: TOTPDevice) -> str:
+    """The code the app shows right now."""
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):0{device.digits}d}"
+
+
+class TwoFactorClient(Client):
+    """A test client whose ``force_login`` also proves the second factor, as typing the app's
+    code at the verification step does, for logins that must have one (programme admins, HR)
+    or have one. Tests of the second step itself use ``django.test.Client``."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        from people.two_factor import two_factor_required
+
+        has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        if has_device or two_factor_required(user):
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+            session.save()
 
 
 def user_with_role(role: str, *, organisation=None, workplace=None, employee=None, **kwargs) -> User:

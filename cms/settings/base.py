@@ -1,10 +1,12 @@
 """Settings shared by every run mode. Nothing secret lives here: see production.py."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
-from .env import env, env_int
+from .env import env, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -21,7 +23,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "people.apps.PeopleUsersConfig",  # wagtail.users, without superuser and groups for non-superusers
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -30,6 +32,10 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -39,15 +45,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.csp.AdminPolicyMiddleware",
+    "cms.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "people.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -82,6 +95,11 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "cms:login"
 LOGIN_REDIRECT_URL = "cms:landing"
 LOGOUT_REDIRECT_URL = "/"
@@ -122,6 +140,12 @@ WAGTAILADMIN_BASE_URL = env("DJANGO_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "txt", "vtt", "mp4", "webm"]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# No calls from the admin to other sites: no Gravatar (it would send a hash of every login's
+# e-mail address, and the CSP allows no such images) and no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Embedded players scale to the page (templates/wagtailembeds/embed_frontend.html, no inline style).
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # E-mail
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Samtalsrum <noreply@samtalsrum.local>")
@@ -170,6 +194,61 @@ SAMTALSRUM_SURVEY_PAIRING_SECRET = env(
     "SAMTALSRUM_SURVEY_PAIRING_SECRET", "dev-only-survey-pairing-secret"  # noqa: S106
 )
 
+# The client address behind the README's reverse proxy (cms/client_address.py): the addresses
+# or networks of the proxies whose X-Forwarded-For is believed. None by default.
+SAMTALSRUM_TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+RATELIMIT_IP_META_KEY = "cms.client_address.client_address"
+
+# Sign-in throttling (django-axes): after this many wrong passwords for one e-mail address
+# from one client address, that pair is locked out for the cool-off time. Keying on the pair
+# means an attacker cannot lock a person out from everywhere, nor everyone out from one address.
+AXES_FAILURE_LIMIT = env_int("SAMTALSRUM_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SAMTALSRUM_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+AXES_USERNAME_CALLABLE = "people.throttling.login_username"
+AXES_LOCKOUT_CALLABLE = "people.throttling.lockout_response"
+# Successful sign-ins are not recorded: only failed attempts, which expire with the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Two-factor sign-in (django-otp; people/two_factor.py): authenticator apps and backup codes.
+OTP_TOTP_ISSUER = "Samtalsrum"
+
+# Content-Security-Policy (django-csp): nothing inline, nothing from other sites except the
+# video services whose players the lecture segments embed. See docs/security.md.
+SAMTALSRUM_VIDEO_EMBED_ORIGINS = env_list(
+    "SAMTALSRUM_VIDEO_EMBED_ORIGINS",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *SAMTALSRUM_VIDEO_EMBED_ORIGINS],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# Permissions-Policy (cms.middleware.PermissionsPolicyMiddleware): the platform never needs a
+# camera, microphone, location or any of these. Speech synthesis (reading aloud) needs no
+# permission, so a future read-aloud feature works under this policy as it is.
+SAMTALSRUM_PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+        "magnetometer", "microphone", "midi", "payment", "serial",
+        "usb", "browsing-topics",
+    )
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -180,5 +259,7 @@ LOGGING = {
         # Wagtail's background tasks (search index, reference index) log every run at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # django-axes says hello at every start at INFO; failures and lockouts are WARNINGs.
+        "axes": {"level": "WARNING"},
     },
 }

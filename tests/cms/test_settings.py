@@ -45,3 +45,10 @@ def test_deploy_check_passes_with_a_realistic_environment():
     result = _check(REQUIRED, "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues" in result.stdout
+
+
+def test_a_mistyped_trusted_proxy_stops_start_up_with_its_value():
+    result = _check({**REQUIRED, "DJANGO_TRUSTED_PROXIES": "127.0.0.1,10.0.0.300"})
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXIES: '10.0.0.300' is not an IP address or network." in result.stderr
+    assert _check({**REQUIRED, "DJANGO_TRUSTED_PROXIES": "127.0.0.1, ::1, 10.0.0.0/8"}).returncode == 0

@@ -10,7 +10,7 @@ import pytest
 
 from django.urls import reverse
 
-from tests.factories import DEMO_PASSWORD
+from tests.factories import DEMO_PASSWORD, totp_code, totp_device
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # around it are still synchronous and safe.
@@ -68,16 +68,35 @@ def site_home(transactional_db):
     return site_home_ensure()
 
 
+def give_second_factor(page, user) -> None:
+    """At the code step: type the code the login's authenticator app shows now."""
+    device = totp_device(user)
+    # Each code is accepted once; a test that signs the same login in twice in one 30-second
+    # step gets a fresh start, as the next step would give it.
+    device.last_t = -1
+    device.save(update_fields=["last_t"])
+    page.get_by_label("Kod", exact=True).fill(totp_code(device))
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_load_state()
+
+
 @pytest.fixture
 def login(live_server):
-    """Sign ``user`` in through the real login form."""
+    """Sign ``user`` in through the real login form, and the code step when the login has or
+    must have two-factor sign-in (its authenticator app is set up first if need be)."""
 
     def _login(page, user, password: str = DEMO_PASSWORD):
+        from people.two_factor import two_factor_required
+
+        if two_factor_required(user):
+            totp_device(user)
         page.goto(live_server.url + reverse("cms:login"))
         page.get_by_label("E-postadress").fill(user.email)
         page.get_by_label("Lösenord").fill(password)
         page.get_by_role("button", name="Logga in").click()
         page.wait_for_load_state()
+        if reverse("people:two_factor_verify") in page.url:
+            give_second_factor(page, user)
 
     return _login
 
