@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import PageFeedback
+from .spreadsheets import SafeModelViewSet
 
 
-class PageFeedbackViewSet(ModelViewSet):
+class PageFeedbackViewSet(SafeModelViewSet):
     """Editors read and delete feedback; nobody adds or edits it here (no such permissions)."""
 
     model = PageFeedback
