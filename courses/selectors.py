@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Prefetch, QuerySet
 
 from wagtail.models import Locale, Page
@@ -12,6 +14,10 @@ from .models import Module, Track, TrackKind
 
 #: Roles whose holders also take the preparatory track (14 h).
 PREPARATORY_ROLES = (Role.MANAGER, Role.PROCESS_LEADER)
+
+#: The longest search; Wagtail's search nests one expression per word.
+SEARCH_QUERY_MAX_CHARS = 200
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def tracks_for_employee(employee: Employee) -> QuerySet[Track]:
@@ -41,7 +47,8 @@ def material_search(query: str, *, locale: Locale | None = None) -> list[Page]:
     """
     from cms.models import DiscussionGuidePage, LectureSegmentPage
 
-    query = (query or "").strip()
+    # Control characters match nothing and PostgreSQL refuses NUL outright.
+    query = _CONTROL_CHARACTERS.sub(" ", query or "").strip()[:SEARCH_QUERY_MAX_CHARS]
     if not query:
         return []
     locale = locale or Locale.get_active()

@@ -75,7 +75,12 @@ class Organisation(index.Indexed, models.Model):
     )
     organisation_number = models.CharField(_("organisationsnummer"), max_length=20, blank=True)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("code"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("code"),
+    ]
 
     class Meta:
         verbose_name = _("organisation")
@@ -113,7 +118,9 @@ class Workplace(index.Indexed, models.Model):
 
     search_fields = [
         index.SearchField("name"),
+        index.SearchField("code"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("code"),
         index.FilterField("organisation_id"),
     ]
 
