@@ -179,10 +179,13 @@ def _cells_from_xlsx(data: bytes, limits: FileLimits) -> list[list[Any]]:
         raise ImportFileError(_("Filen kunde inte läsas som en Excel-fil (XLSX).")) from exc
     with archive:
         check_xlsx_archive(archive, len(data), limits)
+        is_office_file = "[Content_Types].xml" in archive.namelist()
+    if not is_office_file:  # another kind of zip archive
+        raise ImportFileError(_("Filen kunde inte läsas som en Excel-fil (XLSX)."))
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # any failure to open is a damaged file
-        raise ImportFileError(_("Filen kunde inte läsas som en Excel-fil (XLSX).")) from exc
+        raise damaged_xlsx_error() from exc
     try:
         if not workbook.worksheets:
             raise ImportFileError(_("Filen är tom."))
