@@ -1,10 +1,26 @@
-"""Writes for organisations, people and roles."""
+"""Writes for organisations, people and roles.
+
+The HR import's writes live in :mod:`people.hr_import` and :mod:`people.import_undo`; they
+are re-exported here, where callers look for services.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from .hr_import import (  # noqa: F401 - re-exported
+    ImportResult,
+    LeaverResult,
+    RowAction,
+    RowResult,
+    employee_import,
+    employee_import_confirm,
+    employee_import_prepare,
+    employee_import_preview,
+    employee_import_previews_purge,
+)
+from .import_undo import employee_import_changes_purge, employee_import_undo  # noqa: F401
 from .models import Organisation, Role, RoleAssignment, User, Workplace
 from .roles import ROLE_GROUP_NAMES, ROLE_PAGE_PERMISSIONS, ROLE_PERMISSIONS
 
@@ -105,18 +121,3 @@ def _role_log_data(assignment: RoleAssignment) -> dict:
         "organisation": assignment.organisation_id,
         "workplace": assignment.workplace_id,
     }
-
-
-# The HR import lives in its own module; its services are found here like every other write.
-from .hr_import import (  # noqa: E402, F401
-    ImportResult,
-    LeaverResult,
-    RowAction,
-    RowResult,
-    employee_import,
-    employee_import_confirm,
-    employee_import_prepare,
-    employee_import_preview,
-    employee_import_previews_purge,
-)
-from .import_undo import employee_import_changes_purge, employee_import_undo  # noqa: E402, F401
