@@ -22,10 +22,6 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from wagtail.admin.views.generic import IndexView
-from wagtail.admin.views.reports import ReportView
-from wagtail.admin.viewsets.model import ModelViewSet
-
 # The ASCII triggers, and the full-width forms some Excel versions also treat as formulas.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 # Excel's limit on the characters in one cell; longer text is cut with a visible marker.
@@ -82,22 +78,3 @@ class SafeSpreadsheetExportMixin:
     def preprocess_field_value(self, field: str, value: Any, export_format: str) -> Any:
         value = super().preprocess_field_value(field, value, export_format)  # type: ignore[misc]
         return csv_value(value) if export_format == "csv" else xlsx_value(value)
-
-
-# The project's admin list and report views start from these, so that no export can leave the
-# safe values out: tests/cms/test_exports.py fails for any admin view of ours that exports
-# without them.
-
-
-class SafeIndexView(SafeSpreadsheetExportMixin, IndexView):
-    """Wagtail's list view of a model, with its CSV/XLSX export made safe."""
-
-
-class SafeReportView(SafeSpreadsheetExportMixin, ReportView):
-    """Wagtail's report view, with its CSV/XLSX export made safe."""
-
-
-class SafeModelViewSet(ModelViewSet):
-    """Wagtail's ModelViewSet whose list view exports safe values."""
-
-    index_view_class = SafeIndexView

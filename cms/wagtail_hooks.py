@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from .admin_views import BaseModelViewSet
 from .models import PageFeedback
-from .spreadsheets import SafeModelViewSet
 
 
-class PageFeedbackViewSet(SafeModelViewSet):
+class PageFeedbackViewSet(BaseModelViewSet):
     """Editors read and delete feedback; nobody adds or edits it here (no such permissions)."""
 
     model = PageFeedback

@@ -17,7 +17,7 @@ PREPARATORY_ROLES = (Role.MANAGER, Role.PROCESS_LEADER)
 
 #: The longest search; Wagtail's search nests one expression per word.
 SEARCH_QUERY_MAX_CHARS = 200
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_NOT_WORDS = re.compile(r"[^\w\s]|[\x00-\x1f\x7f]")
 
 
 def tracks_for_employee(employee: Employee) -> QuerySet[Track]:
@@ -47,8 +47,10 @@ def material_search(query: str, *, locale: Locale | None = None) -> list[Page]:
     """
     from cms.models import DiscussionGuidePage, LectureSegmentPage
 
-    # Control characters match nothing and PostgreSQL refuses NUL outright.
-    query = _CONTROL_CHARACTERS.sub(" ", query or "").strip()[:SEARCH_QUERY_MAX_CHARS]
+    # Only the words count: punctuation and control characters match nothing, PostgreSQL
+    # refuses NUL outright, and SQLite's search takes quotes and operators as its own syntax
+    # (wagtail/wagtail#13227).
+    query = _NOT_WORDS.sub(" ", (query or "")[:SEARCH_QUERY_MAX_CHARS]).strip()
     if not query:
         return []
     locale = locale or Locale.get_active()

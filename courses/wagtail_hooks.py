@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from cms.spreadsheets import SafeIndexView, SafeModelViewSet
+from cms.admin_views import BaseIndexView, BaseModelViewSet
 
 from .models import Programme, Track
 
@@ -75,12 +75,12 @@ class TrackEditView(TargetWarningMixin, generic.EditView):
     pass
 
 
-class TrackIndexView(SafeIndexView):
+class TrackIndexView(BaseIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("programme").prefetch_related("modules")
 
 
-class ProgrammeViewSet(SafeModelViewSet):
+class ProgrammeViewSet(BaseModelViewSet):
     model = Programme
     icon = "calendar"
     menu_label = _("Program")
@@ -89,7 +89,7 @@ class ProgrammeViewSet(SafeModelViewSet):
     inspect_view_enabled = True
 
 
-class TrackViewSet(SafeModelViewSet):
+class TrackViewSet(BaseModelViewSet):
     model = Track
     icon = "list-ol"
     menu_label = _("Spår och moduler")

@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from cms.spreadsheets import SafeModelViewSet
+from cms.admin_views import BaseModelViewSet
 
 from .models import Survey, SurveyRound
 
 
-class SurveyViewSet(SafeModelViewSet):
+class SurveyViewSet(BaseModelViewSet):
     model = Survey
     icon = "form"
     menu_label = _("Enkäter")
@@ -21,7 +21,7 @@ class SurveyViewSet(SafeModelViewSet):
     inspect_view_enabled = True
 
 
-class SurveyRoundViewSet(SafeModelViewSet):
+class SurveyRoundViewSet(BaseModelViewSet):
     model = SurveyRound
     icon = "date"
     menu_label = _("Omgångar")
