@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 # Paths outside i18n_patterns. Django's middleware would turn their 404s into redirects to a
 # language-prefixed copy, because Wagtail's page route under /sv/ matches any path.
@@ -31,3 +33,37 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class QueryStringGuardMiddleware:
+    """Answer 400, with a message, to query strings no view can use – before a view fails on them.
+
+    - A NUL character: PostgreSQL cannot take one in a query (psycopg2 raises ValueError), so
+      ``?q=%00`` on any search, or a NUL in any other parameter, would otherwise be a 500.
+    - A search longer than ``SEARCH_QUERY_MAX_CHARS``: Wagtail's search builds one nested
+      expression per word, and a few hundred words exhaust Python's recursion limit.
+    """
+
+    SEARCH_QUERY_MAX_CHARS = 200
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        message = self.refusal(request)
+        if message:
+            return render(request, "cms/bad_request.html", {"message": message}, status=400)
+        return self.get_response(request)
+
+    def refusal(self, request) -> str:
+        if any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return _("Adressen innehåller ett tecken som inte är tillåtet (NUL). Kontrollera "
+                     "länken eller sökordet och försök igen.")
+        if any(len(value) > self.SEARCH_QUERY_MAX_CHARS for value in request.GET.getlist("q")):
+            return _("Sökfrågan är för lång (högst %(max)s tecken). Sök med färre ord.") % {
+                "max": self.SEARCH_QUERY_MAX_CHARS
+            }
+        return ""

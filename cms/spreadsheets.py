@@ -7,18 +7,19 @@ and free-text answers come from people and two things in them do harm:
   ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula (``=HYPERLINK(…)``,
   ``+cmd|…``). In CSV such text gets a leading apostrophe, which both programs read as "this is
   text" and hide; in XLSX the cell is written with the string type, so it is never evaluated.
-- Characters that XML 1.0 forbids (most control characters) make openpyxl refuse the whole
-  file. They are replaced by U+FFFD, so the reader sees that something was there.
+- Characters that XML 1.0 forbids make openpyxl refuse the whole file (most control
+  characters) or write one that Excel reports as broken (U+FFFE, U+FFFF, lone surrogates).
+  They are replaced by U+FFFD, so the reader sees that something was there.
 
 https://owasp.org/www-community/attacks/CSV_Injection
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # The ASCII triggers, and the full-width forms some Excel versions also treat as formulas.
@@ -26,11 +27,14 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d"
 # Excel's limit on the characters in one cell; longer text is cut with a visible marker.
 XLSX_MAX_CELL_CHARS = 32_767
 _CUT_MARKER = " […]"
+# Not a character of XML 1.0 (https://www.w3.org/TR/xml/#charsets). openpyxl's own pattern,
+# ILLEGAL_CHARACTERS_RE, knows only the control characters.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
     """``text`` with the characters XML 1.0 forbids replaced by U+FFFD."""
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def csv_value(value: Any) -> Any:

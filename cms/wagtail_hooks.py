@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from .admin_views import BaseModelViewSet
 from .models import PageFeedback
 
 
-class PageFeedbackViewSet(ModelViewSet):
+class PageFeedbackViewSet(BaseModelViewSet):
     """Editors read and delete feedback; nobody adds or edits it here (no such permissions)."""
 
     model = PageFeedback

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Prefetch, QuerySet
 
 from wagtail.models import Locale, Page
@@ -12,6 +14,10 @@ from .models import Module, Track, TrackKind
 
 #: Roles whose holders also take the preparatory track (14 h).
 PREPARATORY_ROLES = (Role.MANAGER, Role.PROCESS_LEADER)
+
+#: The longest search; Wagtail's search nests one expression per word.
+SEARCH_QUERY_MAX_CHARS = 200
+_NOT_WORDS = re.compile(r"[^\w\s]|[\x00-\x1f\x7f]")
 
 
 def tracks_for_employee(employee: Employee) -> QuerySet[Track]:
@@ -41,7 +47,10 @@ def material_search(query: str, *, locale: Locale | None = None) -> list[Page]:
     """
     from cms.models import DiscussionGuidePage, LectureSegmentPage
 
-    query = (query or "").strip()
+    # Only the words count: punctuation and control characters match nothing, PostgreSQL
+    # refuses NUL outright, and SQLite's search takes quotes and operators as its own syntax
+    # (wagtail/wagtail#13227).
+    query = _NOT_WORDS.sub(" ", (query or "")[:SEARCH_QUERY_MAX_CHARS]).strip()
     if not query:
         return []
     locale = locale or Locale.get_active()

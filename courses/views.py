@@ -8,7 +8,7 @@ from django.shortcuts import render
 
 from people.links import current_employee
 
-from .selectors import material_search, tracks_for_employee
+from .selectors import SEARCH_QUERY_MAX_CHARS, material_search, tracks_for_employee
 
 
 def my_programme(request: HttpRequest) -> HttpResponse:
@@ -22,6 +22,6 @@ def my_programme(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Search the lecture segments and discussion guides (open to everyone, like the material)."""
-    query = request.GET.get("q", "")[:200]
+    query = request.GET.get("q", "")[:SEARCH_QUERY_MAX_CHARS]
     results = material_search(query)
     return render(request, "courses/search.html", {"query": query, "results": results})

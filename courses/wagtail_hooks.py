@@ -10,7 +10,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from cms.admin_views import BaseIndexView, BaseModelViewSet
 
 from .models import Programme, Track
 
@@ -74,12 +75,12 @@ class TrackEditView(TargetWarningMixin, generic.EditView):
     pass
 
 
-class TrackIndexView(generic.IndexView):
+class TrackIndexView(BaseIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("programme").prefetch_related("modules")
 
 
-class ProgrammeViewSet(ModelViewSet):
+class ProgrammeViewSet(BaseModelViewSet):
     model = Programme
     icon = "calendar"
     menu_label = _("Program")
@@ -88,7 +89,7 @@ class ProgrammeViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class TrackViewSet(ModelViewSet):
+class TrackViewSet(BaseModelViewSet):
     model = Track
     icon = "list-ol"
     menu_label = _("Spår och moduler")

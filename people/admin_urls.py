@@ -1,4 +1,4 @@
-"""Admin URLs for the HR import (upload, preview, confirm)."""
+"""Admin URLs for the HR import (upload, preview, confirm, result, undo)."""
 
 from django.urls import path
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/", import_views.preview, name="preview"),
     path("<int:pk>/importera/", import_views.confirm, name="confirm"),
     path("<int:pk>/resultat/", import_views.result, name="result"),
+    path("<int:pk>/angra/", import_views.undo, name="undo"),
 ]

@@ -1,4 +1,5 @@
-"""Admin views of the HR import: upload a file, preview what it would do, confirm, see the result.
+"""Admin views of the HR import: upload a file, preview what it would do, confirm, see the
+result, undo.
 
 The work is done by ``people.services``; these views check who is asking and render.
 """
@@ -16,16 +17,25 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from cms.spreadsheets import csv_value
+
+from . import import_undo
+from .import_limits import FileLimits, ImportFileError, check_size
 from .models import EmployeeImport, Organisation
 from .selectors import employee_imports_for, organisations_for
-from .services import employee_import_confirm, employee_import_prepare, employee_import_preview
+from .services import (
+    employee_import_confirm,
+    employee_import_prepare,
+    employee_import_preview,
+    employee_import_undo,
+)
 
 PERMISSION = "people.import_employees"
-MAX_FILE_SIZE = 20 * 1024 * 1024
 ROWS_PER_PAGE = 100
 LEAVERS_SHOWN = 500
 TEMPLATE_HEADERS = [
@@ -53,6 +63,14 @@ class EmployeeImportForm(forms.Form):
             "Personer i organisationen som saknas i filen markeras som slutade."
         ),
     )
+    update_only = forms.BooleanField(
+        label=gettext_lazy("Endast uppdatering: markera ingen som slutad"),
+        required=False,
+        help_text=gettext_lazy(
+            "Välj detta när filen bara gäller en del av organisationen. Nya personer läggs till "
+            "och ändrade uppdateras, men ingen som saknas i filen markeras som slutad."
+        ),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,8 +84,10 @@ class EmployeeImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in {".csv", ".txt", ".xlsx"}:
             raise ValidationError(_("Välj en CSV- eller XLSX-fil."))
-        if upload.size > MAX_FILE_SIZE:
-            raise ValidationError(_("Filen är för stor (högst 20 MB)."))
+        try:
+            check_size(upload.size, FileLimits.from_settings())
+        except ImportFileError as exc:
+            raise ValidationError(str(exc)) from exc
         return upload
 
 
@@ -104,6 +124,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             file_name=upload_file.name,
             content=upload_file.read(),
             organisation=form.cleaned_data["organisation"],
+            update_only=form.cleaned_data["update_only"],
         )
         if record is not None:
             return redirect("people_import:preview", pk=record.pk)
@@ -128,9 +149,12 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     result = employee_import_preview(importer=request.user, record=record)
     paginator = Paginator(result.rows_errors_first(), ROWS_PER_PAGE)
     rows = paginator.get_page(request.GET.get("p"))
+    check = result.leaver_check
     return render(request, "people/import_preview.html", {
         "record": record,
         "result": result,
+        "mass_leavers": bool(check and check.needs_confirmation),
+        "mass_leavers_message": check.message() if check and check.needs_confirmation else "",
         "counts": result.counts,
         "rows": rows,
         "elided_page_range": paginator.get_elided_page_range(rows.number),
@@ -144,8 +168,19 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     record = _own_import(request, pk)
+    # The second confirmation of a file that marks many as left names the number it agreed
+    # to; the import is refused if the file now marks a different number.
+    confirmed = request.POST.get("confirm_leavers", "")
+    expected = int(confirmed) if confirmed.isdigit() and len(confirmed) < 10 else None
+    if request.POST.get("leavers") == "none":  # "Importera utan att markera någon som slutad"
+        expected = None
     try:
-        result = employee_import_confirm(importer=request.user, record=record)
+        result = employee_import_confirm(
+            importer=request.user,
+            record=record,
+            allow_mass_leavers=expected is not None,
+            expected_leavers=expected,
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect("people_import:result", pk=record.pk)
@@ -161,7 +196,7 @@ def template(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="anstallda-mall.csv"'
     response.write("\ufeff")
-    csv.writer(response, delimiter=";").writerow(TEMPLATE_HEADERS)
+    csv.writer(response, delimiter=";").writerow([csv_value(header) for header in TEMPLATE_HEADERS])
     return response
 
 
@@ -170,4 +205,21 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     record = _own_import(request, pk)
     if record.status == EmployeeImport.Status.PREVIEW:
         return redirect("people_import:preview", pk=record.pk)
-    return render(request, "people/import_result.html", {"record": record})
+    return render(request, "people/import_result.html", {
+        "record": record,
+        "undo_deadline": import_undo.undo_deadline(record),
+        "undo_available": import_undo.undo_available(record, now=timezone.now()),
+    })
+
+
+@_forbidden_as_403
+@require_POST
+def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    record = _own_import(request, pk)
+    try:
+        employee_import_undo(record=record, undone_by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Importen är ångrad. De anställda är som före importen."))
+    return redirect("people_import:result", pk=record.pk)

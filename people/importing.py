@@ -24,6 +24,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from .import_limits import (
+    FileLimits,
+    ImportFileError,
+    bounded_rows,
+    check_size,
+    check_text,
+    check_xlsx_archive,
+    damaged_xlsx_error,
+    scan_xlsx_sheet,
+)
+
 # Field name → the header names it answers to, already normalised by :func:`normalise_header`.
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "employee_number": (
@@ -105,10 +116,6 @@ def normalise_key(text: str) -> str:
 _ALIAS_TO_FIELD = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read; the message is for the user."""
-
-
 @dataclass
 class ImportRow:
     """One data row with its values checked and converted.
@@ -150,21 +157,52 @@ def sniff_delimiter(text: str) -> str:
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def _cells_from_csv(data: bytes) -> list[list[Any]]:
+def _cells_from_csv(data: bytes, limits: FileLimits) -> list[list[Any]]:
+    check_text(data)
     text = decode(data)
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+    return bounded_rows(
+        csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)), limits
+    )
 
 
-def _cells_from_xlsx(data: bytes) -> list[list[Any]]:
+def _cells_from_xlsx(data: bytes, limits: FileLimits) -> list[list[Any]]:
+    """The first sheet's rows, read as a stream within ``limits`` (see people.import_limits).
+
+    Whatever openpyxl or the zip and XML parsers raise on a broken file becomes one message:
+    a damaged file can fail in many ways, and each is the user's file, not our bug.
+    """
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise ImportFileError(_("Filen kunde inte läsas som en Excel-fil (XLSX).")) from exc
+    with archive:
+        check_xlsx_archive(archive, len(data), limits)
+        is_office_file = "[Content_Types].xml" in archive.namelist()
+    if not is_office_file:  # another kind of zip archive
+        raise ImportFileError(_("Filen kunde inte läsas som en Excel-fil (XLSX)."))
     try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # any failure to open is a damaged file
+        raise damaged_xlsx_error() from exc
+    try:
+        if not workbook.worksheets:
+            raise ImportFileError(_("Filen är tom."))
         sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        # The sheet's declared <dimension> may claim a million rows: check where the cells
+        # really are first, then read no further than the limits.
+        with sheet._get_source() as source:
+            scan_xlsx_sheet(source, limits)
+        sheet.reset_dimensions()
+        return bounded_rows(
+            sheet.iter_rows(max_row=limits.max_rows, max_col=limits.max_columns, values_only=True),
+            limits,
+        )
+    except ImportFileError:
+        raise
+    except Exception as exc:  # see above
+        raise damaged_xlsx_error() from exc
     finally:
         workbook.close()
 
@@ -355,10 +393,20 @@ def table_from_cells(cells: list[list[Any]], file_name: str) -> ImportTable:
     return table
 
 
-def read_employee_file(data: bytes, file_name: str) -> ImportTable:
-    """Read an uploaded CSV or XLSX file into an :class:`ImportTable`."""
+def read_employee_file(data: bytes, file_name: str, *, limits: FileLimits | None = None) -> ImportTable:
+    """Read an uploaded CSV or XLSX file into an :class:`ImportTable`.
+
+    Never raises for a bad file: whatever is wrong with it is in the table's ``errors``, in
+    Swedish. The file is read within ``limits`` (by default the settings'; see
+    :mod:`people.import_limits`).
+    """
+    limits = limits or FileLimits.from_settings()
     try:
-        cells = _cells_from_xlsx(data) if _is_xlsx(data, file_name) else _cells_from_csv(data)
+        check_size(len(data), limits)
+        if _is_xlsx(data, file_name):
+            cells = _cells_from_xlsx(data, limits)
+        else:
+            cells = _cells_from_csv(data, limits)
     except ImportFileError as exc:
         return ImportTable(file_name=file_name, errors=[str(exc)])
     except csv.Error:

@@ -75,7 +75,12 @@ class Organisation(index.Indexed, models.Model):
     )
     organisation_number = models.CharField(_("organisationsnummer"), max_length=20, blank=True)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("code"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("code"),
+    ]
 
     class Meta:
         verbose_name = _("organisation")
@@ -113,7 +118,9 @@ class Workplace(index.Indexed, models.Model):
 
     search_fields = [
         index.SearchField("name"),
+        index.SearchField("code"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("code"),
         index.FilterField("organisation_id"),
     ]
 
@@ -349,13 +356,15 @@ class EmployeeImport(models.Model):
     """One upload of an HR file: kept for traceability and to carry the file from preview to import.
 
     The file is stored in the database rather than in media storage because it holds personal
-    data that must never be served as a public file.
+    data that must never be served as a public file. An import from the command line has a
+    record too (without a file), so that every import can be undone and counts as "later".
     """
 
     class Status(models.TextChoices):
         PREVIEW = "preview", _("Förhandsgranskad")
         IMPORTED = "imported", _("Importerad")
         FAILED = "failed", _("Avbruten med fel")
+        UNDONE = "undone", _("Ångrad")
 
     created_by = models.ForeignKey(
         User,
@@ -388,11 +397,84 @@ class EmployeeImport(models.Model):
     left_count = models.PositiveIntegerField(_("markerade som slutade"), default=0)
     error_count = models.PositiveIntegerField(_("rader med fel"), default=0)
     summary = models.JSONField(_("sammanfattning"), default=dict, blank=True)
+    update_only = models.BooleanField(
+        _("endast uppdatering"),
+        default=False,
+        help_text=_("Ingen markeras som slutad, även om den saknas i filen."),
+    )
+    undone_at = models.DateTimeField(_("ångrad"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        User,
+        verbose_name=_("ångrad av"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("import av anställda")
         verbose_name_plural = _("importer av anställda")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="imported", imported_at__isnull=False)
+                | Q(status="undone", imported_at__isnull=False, undone_at__isnull=False)
+                | Q(status__in=["preview", "failed"], undone_at__isnull=True),
+                name="people_employeeimport_dates_match_status",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class EmployeeImportChange(models.Model):
+    """What one import did to one employee, with the imported fields before and after.
+
+    The before-image lets the import be undone exactly (``people.import_undo``); the
+    after-image shows whether someone has changed the employee since, in which case undo is
+    refused rather than overwriting that change. Rows are deleted once the undo window has
+    passed, since the images hold personal data.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Ny")
+        UPDATED = "updated", _("Ändrad")
+        LEFT = "left", _("Markerad som slutad")
+
+    employee_import = models.ForeignKey(
+        EmployeeImport,
+        verbose_name=_("import"),
+        on_delete=models.CASCADE,
+        related_name="changes",
+    )
+    employee = models.ForeignKey(
+        Employee,
+        verbose_name=_("anställd"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Tom när en ny anställd har tagits bort av att importen ångrades."),
+    )
+    action = models.CharField(_("åtgärd"), max_length=10, choices=Action.choices)
+    before = models.JSONField(_("före"), null=True, blank=True)
+    after = models.JSONField(_("efter"))
+
+    class Meta:
+        verbose_name = _("ändring genom import")
+        verbose_name_plural = _("ändringar genom import")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action="created", before__isnull=True)
+                | (Q(before__isnull=False) & ~Q(action="created")),
+                name="people_employeeimportchange_before_unless_created",
+            ),
+            models.UniqueConstraint(
+                fields=["employee_import", "employee"],
+                name="people_employeeimportchange_once_per_employee",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.employee_id}"

@@ -1,5 +1,6 @@
 """Background work for people: keeping the admin's search index in step after an HR import,
-and deleting uploaded HR files that were previewed but never imported.
+deleting uploaded HR files that were previewed but never imported, and deleting what an import
+recorded for its undo once the undo window has passed.
 
 The import writes with bulk operations, which send no save signals, so the employees it
 created or renamed are indexed once the import has committed. Running it twice does no harm:
@@ -41,3 +42,12 @@ def employee_import_previews_purge_task() -> int:
     from .services import employee_import_previews_purge
 
     return employee_import_previews_purge()
+
+
+@shared_task(name="people.employee_import_changes_purge_task")
+def employee_import_changes_purge_task() -> int:
+    """Delete the before-images kept for undoing imports whose undo window has passed
+    (idempotent)."""
+    from .services import employee_import_changes_purge
+
+    return employee_import_changes_purge()

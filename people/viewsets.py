@@ -17,6 +17,8 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from cms.admin_views import BaseIndexView
+
 ScopedQueryset = Callable[..., QuerySet]
 
 
@@ -30,7 +32,7 @@ class _ScopedObjectMixin:
         return get_object_or_404(self.scoped_queryset(self.request.user), pk=unquote(str(pk)))
 
 
-class ScopedIndexView(generic.IndexView):
+class ScopedIndexView(BaseIndexView):
     scoped_queryset: ScopedQueryset | None = None
 
     def get_base_queryset(self):

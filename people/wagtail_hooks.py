@@ -173,6 +173,16 @@ def register_link_log_actions(actions):
     actions.register_action("samtalsrum.links_revoke", _("Spärra länkar"), _("Personens länkar spärrades och ersattes"))
 
 
+@hooks.register("register_log_actions")
+def register_import_log_actions(actions) -> None:
+    actions.register_action(
+        "samtalsrum.employee_import.import", _("Importera anställda"), _("Anställda importerade")
+    )
+    actions.register_action(
+        "samtalsrum.employee_import.undo", _("Ångra import av anställda"), _("Import av anställda ångrad")
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_import_urls():
     from django.urls import include, path

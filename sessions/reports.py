@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms.admin_views import BaseReportView
 from courses.models import Programme, TrackKind
 from people.models import Employee, Organisation, Workplace
 from people.selectors import organisations_for, scope_for, workplaces_for
@@ -68,7 +68,7 @@ def _hours(minutes: int) -> Decimal:
     return (Decimal(minutes or 0) / Decimal(60)).quantize(Decimal("0.01"))
 
 
-class HoursReportView(ReportView):
+class HoursReportView(BaseReportView):
     page_title = _("Timmar per anställd")
     header_icon = "time"
     index_url_name = "sessions_hours_report"

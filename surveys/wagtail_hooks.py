@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from cms.admin_views import BaseModelViewSet
 
 from .models import Survey, SurveyRound
 
 
-class SurveyViewSet(ModelViewSet):
+class SurveyViewSet(BaseModelViewSet):
     model = Survey
     icon = "form"
     menu_label = _("Enkäter")
@@ -20,7 +21,7 @@ class SurveyViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class SurveyRoundViewSet(ModelViewSet):
+class SurveyRoundViewSet(BaseModelViewSet):
     model = SurveyRound
     icon = "date"
     menu_label = _("Omgångar")

@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.middleware.QueryStringGuardMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -170,6 +171,7 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_BEAT_SCHEDULE: dict = {
     "outbox-flush": {"task": "cms.outbox_flush", "schedule": 60.0},
     "hr-import-previews-purge": {"task": "people.employee_import_previews_purge_task", "schedule": 60 * 60 * 24},
+    "hr-import-changes-purge": {"task": "people.employee_import_changes_purge_task", "schedule": 60 * 60},
     "session-reminders": {"task": "sessions.reminders_send", "schedule": 900.0},
     "survey-rounds-open": {"task": "surveys.tasks.survey_rounds_open_task", "schedule": 60 * 60},
     "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},
@@ -187,6 +189,14 @@ SAMTALSRUM_SESSION_DATE_MARGIN_DAYS = env_int("SAMTALSRUM_SESSION_DATE_MARGIN_DA
 
 # Signed links for employees (no password): how long one stays valid.
 SAMTALSRUM_LINK_MAX_AGE_DAYS = env_int("SAMTALSRUM_LINK_MAX_AGE_DAYS", 60)
+
+# HR import (docs/hr-import.md): the largest file and number of rows read, the share of an
+# organisation's current employees a file may mark as left without a second confirmation
+# (per cent), and how long the last import can be undone (hours).
+SAMTALSRUM_IMPORT_MAX_FILE_MB = env_int("SAMTALSRUM_IMPORT_MAX_FILE_MB", 20)
+SAMTALSRUM_IMPORT_MAX_ROWS = env_int("SAMTALSRUM_IMPORT_MAX_ROWS", 50_000)
+SAMTALSRUM_IMPORT_LEAVER_SHARE = env_int("SAMTALSRUM_IMPORT_LEAVER_SHARE", 10)
+SAMTALSRUM_IMPORT_UNDO_HOURS = env_int("SAMTALSRUM_IMPORT_UNDO_HOURS", 24)
 
 # Survey pairing: a person's before and after answers share a key derived with this secret.
 # It is not in the database; deleting it after the evaluation makes the pairs unlinkable.

@@ -53,3 +53,8 @@ def test_xlsx_cuts_text_longer_than_a_cell_can_hold_and_says_so():
     (cell,) = _roundtrip(["x" * (XLSX_MAX_CELL_CHARS + 10)])
     assert len(cell.value) == XLSX_MAX_CELL_CHARS
     assert cell.value.endswith("[…]")
+
+
+def test_xlsx_replaces_what_xml_cannot_hold_so_the_file_opens():
+    cells = _roundtrip(["a\ufffeb\uffffc", "d\ud800e", "f\tg\nh"])
+    assert [c.value for c in cells] == ["a\ufffdb\ufffdc", "d\ufffde", "f\tg\nh"]

@@ -33,3 +33,35 @@ def employee_rows(count: int, *, workplace: str, start: int = 1) -> list[list[st
         [f"A{n:05d}", f"Förnamn{n}", f"Efternamn{n}", f"person{n}@example.se", workplace]
         for n in range(start, start + count)
     ]
+
+
+def xlsx_bomb_bytes() -> bytes:
+    """A 5 KB workbook whose one extra cell sits at XFD1048576, so that its sheet declares
+    itself 1 048 576 rows by 16 384 columns (17 billion cells)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER_SV)
+    sheet["XFD1048576"] = "x"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_with_sheet(sheet_xml: bytes, *, extra: dict[str, bytes] | None = None) -> bytes:
+    """An ordinary workbook whose first sheet's XML is replaced by ``sheet_xml``."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(xlsx_bytes([HEADER_SV])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = sheet_xml if item.filename == "xl/worksheets/sheet1.xml" else source.read(item)
+            target.writestr(item.filename, data)
+        for name, data in (extra or {}).items():
+            target.writestr(name, data)
+    return buffer.getvalue()
+
+
+SHEET_NS = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'

@@ -63,8 +63,10 @@ def test_upload_preview_confirm_result(client, hr_user, organisation, workplace)
     assert leaver.full_name in body
     assert reverse("people_import:confirm", args=[record.pk]) in body
     assert Employee.objects.count() == 1  # nothing written by the preview
+    # The only current employee leaving is more than the leaver rule's share: confirm it.
+    assert "Filen markerar 1 av 1 anställda i Avesta kommun som slutade" in body
 
-    response = client.post(reverse("people_import:confirm", args=[record.pk]))
+    response = client.post(reverse("people_import:confirm", args=[record.pk]), {"confirm_leavers": "1"})
     assert response["Location"] == reverse("people_import:result", args=[record.pk])
     result = client.get(response["Location"]).content.decode()
     assert "Importen är klar" in result
