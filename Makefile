@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test browser install install-test lint check messages worker beat clean
+.PHONY: run test bench browser install install-test lint check messages worker beat clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ run: install
 
 test: install-test browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Measurements against their physical limits on PostgreSQL at 100 000 employees (benchmarks/).
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/samtalsrum_bench
+bench: install-test
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchmark_data --employees 100000 --attendance 1000000
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench $(BENCH_ARGS)
 
 # The real-browser tests use Debian's Chromium; install it when we may, else they skip.
 browser:
