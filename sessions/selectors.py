@@ -110,6 +110,40 @@ def can_correct_hours(user: Viewer, employee: Employee) -> bool:
     )
 
 
+def can_correct_session_hours(user: Viewer, session: Session) -> bool:
+    """Whether the viewer may correct hours of someone at ``session`` (its workplace's manager or
+    HR, programme admins); the correction form still checks each person with ``can_correct_hours``."""
+    scope = scope_for(user)
+    if scope.is_programme_admin:
+        return True
+    workplace = session.workplace
+    return workplace is not None and (
+        workplace.pk in scope.managed_workplace_ids or workplace.organisation_id in scope.hr_organisation_ids
+    )
+
+
+def can_schedule_preparatory(user: Viewer) -> bool:
+    """Open preparatory sessions across workplaces are scheduled by programme admins only."""
+    return scope_for(user).is_programme_admin
+
+
+def certificate_employees_for(user: Viewer) -> QuerySet[Employee]:
+    """Whose monthly attendance certificates the viewer may read: everyone's for programme
+    admins, HR's organisations, and each person their own."""
+    scope = scope_for(user)
+    qs = Employee.objects.select_related("workplace", "organisation")
+    if scope.is_programme_admin:
+        return qs
+    return qs.filter(Q(organisation_id__in=scope.hr_organisation_ids) | Q(pk=scope.employee_id or 0))
+
+
+def can_view_cofinancing(user: Viewer) -> bool:
+    """The co-financing summary is for HR and programme admins (its figures are scoped by
+    ``cofinancing_summary``)."""
+    scope = scope_for(user)
+    return scope.is_programme_admin or scope.is_hr
+
+
 def can_schedule_at(user: Viewer, workplace: Workplace | None) -> bool:
     scope = scope_for(user)
     if scope.is_programme_admin:

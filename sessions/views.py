@@ -87,7 +87,6 @@ def _occasion_fields(data: dict) -> dict:
 @login_required
 def session_list(request: HttpRequest) -> HttpResponse:
     """The viewer's sessions: those they lead or manage, and open preparatory sessions."""
-    scope = scope_for(request.user)
     sessions = (
         selectors.sessions_for(request.user)
         .filter(starts_at__gte=timezone.now() - datetime.timedelta(days=30))
@@ -95,9 +94,9 @@ def session_list(request: HttpRequest) -> HttpResponse:
         .order_by("starts_at")[:200]
     )
     context = {
-        "scope": scope,
+        "scope": scope_for(request.user),
         "sessions": sessions,
-        "workplaces": managed_workplaces_for(request.user) if (scope.is_manager or scope.is_programme_admin) else [],
+        "workplaces": managed_workplaces_for(request.user),
         "open_sessions": selectors.open_preparatory_sessions_for(request.user)[:50],
     }
     return render(request, "sessions/session_list.html", context)
@@ -165,9 +164,8 @@ def session_create(request: HttpRequest, workplace_id: int | None = None) -> Htt
 
     ``?module=`` preselects a module and, at a workplace, only those who still lack it (a catch-up
     session for those who attended part of it)."""
-    scope = scope_for(request.user)
     if workplace_id is None:
-        if not scope.is_programme_admin:
+        if not selectors.can_schedule_preparatory(request.user):
             raise PermissionDenied
         workplace = None
         modules = _modules_of_kind(TrackKind.PREPARATORY)
@@ -316,9 +314,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_facilitate": can_facilitate,
             "can_reopen": can_facilitate and roll_call.may_reopen(session, now=timezone.now()),
             "reopen_until": roll_call.reopen_until(session),
-            "can_correct": scope_for(request.user).is_programme_admin
-            or (session.workplace_id in scope_for(request.user).managed_workplace_ids)
-            or (session.workplace and session.workplace.organisation_id in scope_for(request.user).hr_organisation_ids),
+            "can_correct": selectors.can_correct_session_hours(request.user, session),
         },
     )
 
@@ -605,13 +601,7 @@ def my_hours(request: HttpRequest) -> HttpResponse:
 @params.answers_bad_parameters
 def certificate(request: HttpRequest, employee_id: int, month: str) -> HttpResponse:
     """Monthly attendance certificate (intyg av närvarotid) for one participant."""
-    scope = scope_for(request.user)
-    if not (scope.is_programme_admin or scope.is_hr or request.user.employee_id == employee_id):
-        raise PermissionDenied
-    qs = employees_for(request.user)
-    if not scope.is_programme_admin and request.user.employee_id != employee_id:
-        qs = qs.filter(organisation_id__in=scope.hr_organisation_ids)
-    employee = get_object_or_404(qs, pk=employee_id)
+    employee = get_object_or_404(selectors.certificate_employees_for(request.user), pk=employee_id)
     first = params.month(month)
     return render(
         request,
@@ -626,8 +616,7 @@ def cofinancing(request: HttpRequest) -> HttpResponse:
     """Co-financing per month: hours × unit cost, by gender, with the programme's rounding rule."""
     from people.models import Gender
 
-    scope = scope_for(request.user)
-    if not (scope.is_programme_admin or scope.is_hr):
+    if not selectors.can_view_cofinancing(request.user):
         raise PermissionDenied
     if request.GET.get("programme"):
         programme = get_object_or_404(Programme, pk=params.object_id(request.GET["programme"], what=_("program")))

@@ -131,6 +131,65 @@ def workplace_response_counts(user, programme: Programme, *, today: datetime.dat
     ]
 
 
+def can_view_rounds(user) -> bool:
+    """The rounds page is for the people who run rounds: programme admins, HR, managers and
+    process leaders (each sees the rounds of their own scope, ``rounds_for``)."""
+    scope = scope_for(user)
+    return scope.is_programme_admin or scope.is_hr or scope.is_manager or scope.is_process_leader
+
+
+def can_see_round_totals(user) -> bool:
+    """Invited/answered counts per whole round are for programme admins only."""
+    return scope_for(user).is_programme_admin
+
+
+def can_invite_to_round(user) -> bool:
+    """Sending a round's invitations is a programme admin's job."""
+    return scope_for(user).is_programme_admin
+
+
+def can_print_letters(user) -> bool:
+    """Letters with one-time codes are printed by HR and programme admins."""
+    scope = scope_for(user)
+    return scope.is_programme_admin or scope.is_hr
+
+
+def qr_workplaces_for(user) -> QuerySet[Workplace]:
+    """Workplaces whose room QR page the viewer may show: their managed or led workplaces."""
+    scope = scope_for(user)
+    qs = Workplace.objects.select_related("organisation").order_by("name")
+    if scope.is_programme_admin:
+        return qs
+    return qs.filter(id__in=scope.managed_workplace_ids | scope.led_workplace_ids)
+
+
+def letter_workplaces_for(user, survey_round: SurveyRound) -> QuerySet[Workplace]:
+    """Workplaces of ``survey_round`` for which the viewer may print letters: all of the round's
+    for programme admins, those in HR's own organisations, nothing for anyone else."""
+    scope = scope_for(user)
+    if not can_print_letters(user):
+        return Workplace.objects.none()
+    qs = Workplace.objects.select_related("organisation").filter(
+        Q(id__in=SurveyRound.objects.filter(pk=survey_round.pk).values("workplaces"))
+        | Q(organisation__in=survey_round.organisations.all())
+    )
+    if not scope.is_programme_admin:
+        qs = qs.filter(organisation_id__in=scope.hr_organisation_ids)
+    return qs.distinct().order_by("organisation__name", "name")
+
+
+def can_export_responses(user) -> bool:
+    """Row-level (anonymised) response data is for the evaluation only: programme admins, never
+    HR or managers (docs/anonymity.md, "Who sees what")."""
+    return scope_for(user).is_programme_admin
+
+
+def may_reissue_links_of(user, employee: Employee) -> bool:
+    """The rule of ``employees_whose_links_can_be_reissued`` for one person already loaded."""
+    scope = scope_for(user)
+    return scope.is_programme_admin or employee.organisation_id in scope.hr_organisation_ids
+
+
 def rounds_for(user) -> QuerySet[SurveyRound]:
     """Rounds the viewer may see on the rounds page: all for programme admins; for HR those
     of their organisations; for managers and process leaders those of their workplaces."""

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from people.selectors import scope_for
 
-from . import charts
+from . import charts, selectors
 from .results import programme_results
 from .selectors import (
     ORGANISATION,
@@ -96,7 +96,6 @@ def results_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
     language = get_language() or "sv"
     results = programme_results(programme=programme, group=group, language=language)
     items, change = _chart_context(results)
-    scope = scope_for(request.user)
     return render(request, "surveys/results_detail.html", {
         "programme": programme,
         "group": group,
@@ -107,7 +106,7 @@ def results_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
         "phases": PHASES,
         "phase_labels": [(PHASES[0], _("Före")), (PHASES[1], _("Efter"))],
         "rates": {p: results.response_rate(p) for p in PHASES},
-        "can_export": scope.is_programme_admin,
+        "can_export": selectors.can_export_responses(request.user),
         "is_subgroup": group.level in (ORGANISATION, WORKPLACE),
     })
 
@@ -115,7 +114,7 @@ def results_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
 def refuse_if_not_allowed(user, programme) -> None:
     """Row-level data is for the evaluation only: programme admins, never HR or managers
     (docs/anonymity.md, "Who sees what")."""
-    if not scope_for(user).is_programme_admin:
+    if not selectors.can_export_responses(user):
         raise PermissionDenied
 
 

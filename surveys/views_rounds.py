@@ -23,8 +23,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from people.models import Workplace
-from people.selectors import scope_for, workplaces_for
+from people.selectors import scope_for
 
+from . import selectors
 from .models import SurveyRound
 from .selectors import round_response_counts, rounds_for
 from .services import survey_letter_codes_issue, survey_round_invite
@@ -32,24 +33,24 @@ from .services import survey_letter_codes_issue, survey_round_invite
 
 @login_required
 def rounds(request: HttpRequest) -> HttpResponse:
-    scope = scope_for(request.user)
-    if not (scope.is_programme_admin or scope.is_hr or scope.is_manager or scope.is_process_leader):
+    if not selectors.can_view_rounds(request.user):
         raise PermissionDenied
     round_list = list(rounds_for(request.user))
-    totals = round_response_counts(round_list) if scope.is_programme_admin else {}
-    workplace_ids = scope.managed_workplace_ids | scope.led_workplace_ids
-    workplaces = list(Workplace.objects.filter(id__in=workplace_ids).order_by("name"))
+    totals = round_response_counts(round_list) if selectors.can_see_round_totals(request.user) else {}
+    scope = scope_for(request.user)
+    workplaces = list(Workplace.objects.filter(
+        id__in=scope.managed_workplace_ids | scope.led_workplace_ids).order_by("name"))
     rows = [{"round": r, "totals": totals.get(r.pk)} for r in round_list]
     return render(request, "surveys/rounds.html", {
         "rows": rows, "scope": scope, "workplaces": workplaces,
-        "can_print_letters": scope.is_programme_admin or scope.is_hr,
+        "can_print_letters": selectors.can_print_letters(request.user),
     })
 
 
 @login_required
 @require_POST
 def round_invite(request: HttpRequest, round_id: int) -> HttpResponse:
-    if not scope_for(request.user).is_programme_admin:
+    if not selectors.can_invite_to_round(request.user):
         raise PermissionDenied
     survey_round = get_object_or_404(SurveyRound, pk=round_id)
     created = survey_round_invite(survey_round=survey_round)
@@ -77,11 +78,8 @@ def round_qr(request: HttpRequest, round_id: int, workplace_id: int) -> HttpResp
     Nobody's personal link is on this page: whoever scans the code gets their own link sent
     to their own address, or types the code from their own letter.
     """
-    scope = scope_for(request.user)
-    if not (scope.is_programme_admin or workplace_id in (scope.managed_workplace_ids | scope.led_workplace_ids)):
-        raise Http404
+    workplace = get_object_or_404(selectors.qr_workplaces_for(request.user), pk=workplace_id)
     survey_round = get_object_or_404(rounds_for(request.user), pk=round_id)
-    workplace = get_object_or_404(Workplace, pk=workplace_id)
     language = translation.get_language() or "sv"
     url = participate_url(survey_round, language)
     label = _("QR-kod till sidan Svara på enkäten")
@@ -100,18 +98,12 @@ def round_letters(request: HttpRequest, round_id: int) -> HttpResponse:
     put in sealed envelopes. They are never shown again (a new POST makes new codes and the
     old ones stop working).
     """
-    scope = scope_for(request.user)
-    if not (scope.is_programme_admin or scope.is_hr):
+    if not selectors.can_print_letters(request.user):
         raise Http404
     survey_round = get_object_or_404(rounds_for(request.user), pk=round_id)
     if survey_round.is_closed:
         raise Http404
-    workplaces = workplaces_for(request.user).filter(
-        id__in=SurveyRound.objects.filter(pk=round_id).values("workplaces")
-    ) | workplaces_for(request.user).filter(organisation__in=survey_round.organisations.all())
-    if not scope.is_programme_admin:
-        workplaces = workplaces.filter(organisation_id__in=scope.hr_organisation_ids)
-    workplaces = workplaces.distinct().order_by("organisation__name", "name")
+    workplaces = selectors.letter_workplaces_for(request.user, survey_round)
     if request.method == "POST":
         workplace = workplaces.filter(pk=request.POST.get("workplace") or 0).first()
         if workplace is None:

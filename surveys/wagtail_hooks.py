@@ -58,11 +58,9 @@ def employee_links_button(request, employee):
 
     from wagtail.admin.widgets.button import Button
 
-    from people.selectors import scope_for
+    from .selectors import may_reissue_links_of
 
-    # The same rule as selectors.employees_whose_links_can_be_reissued, without a query per row.
-    scope = scope_for(request.user)
-    if not (scope.is_programme_admin or employee.organisation_id in scope.hr_organisation_ids):
+    if not may_reissue_links_of(request.user, employee):
         return []
     return [Button(_("Spärra och byt ut länkar"), reverse("surveys_links_reissue", args=[employee.pk]),
                    icon_name="key", priority=40)]
