@@ -15,6 +15,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from cms.widgets import DiscussionGuideChooser, LectureSegmentChooser
+
 # Bounds on what a programme may hold (issue 9): a date typed as year 1 or 9999, a negative unit
 # cost or a 2 147 483 647-minute target is a typo, never a plan, and must not reach the funder's
 # reports. The same figures are validators (forms), checks in the services and CheckConstraints.
@@ -267,8 +269,9 @@ class Module(Orderable):
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("planned_minutes"),
-        FieldPanel("lecture_segment"),
-        FieldPanel("discussion_guide"),
+        # Passed as classes: they are made when the form is, once the page models are loaded.
+        FieldPanel("lecture_segment", widget=LectureSegmentChooser),
+        FieldPanel("discussion_guide", widget=DiscussionGuideChooser),
     ]
 
     class Meta(Orderable.Meta):

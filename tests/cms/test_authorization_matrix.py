@@ -379,11 +379,16 @@ def _outcome(response, url: str) -> str:
 
 
 def _ask(client: Client, route: Route, url: str):
-    # The rollback undoes what the request wrote, the session included, so the visitor's
-    # cookies go back to what they were too (opening a signed link starts a new session).
+    return _ask_with(client, route.methods[0], url)
+
+
+def _ask_with(client: Client, method: str, url: str, data: dict | None = None):
+    """One request in a savepoint that is rolled back afterwards. The rollback undoes what the
+    request wrote, the session included, so the visitor's cookies go back to what they were
+    too (opening a signed link starts a new session)."""
     cookies = copy.deepcopy(client.cookies)
     with transaction.atomic():
-        response = client.post(url, {}) if route.methods == ("POST",) else client.get(url)
+        response = client.post(url, data or {}) if method == "POST" else client.get(url)
         transaction.set_rollback(True)
     client.cookies = cookies
     return response

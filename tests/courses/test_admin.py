@@ -125,6 +125,18 @@ def test_module_guide_must_be_a_discussion_guide(client, editor):
     assert not Module.objects.filter(title="Fel").exists()
 
 
+@pytest.mark.parametrize("value", ["2026-02-30", "abc", "1.5", "-1"])
+def test_a_chosen_page_that_is_not_a_page_id_is_an_error_not_a_crash(client, editor, value):
+    content_tree()
+    track = TrackFactory()
+    client.force_login(editor)
+    data = track_form_data(track, [module_row(title="Trasig", lecture_segment=value, discussion_guide=value)])
+    response = client.post(f"/admin/tracks/edit/{track.pk}/", data)
+    assert response.status_code == 200
+    assert "error-message" in response.content.decode()
+    assert not Module.objects.filter(title="Trasig").exists()
+
+
 def test_people_without_course_permissions_cannot_open_tracks(client, hr_user):
     client.force_login(hr_user)
     assert client.get("/admin/tracks/").status_code in (302, 403)
