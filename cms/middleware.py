@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 # Paths outside i18n_patterns. Django's middleware would turn their 404s into redirects to a
 # language-prefixed copy, because Wagtail's page route under /sv/ matches any path.
-UNPREFIXED = ("/admin/", "/documents/", "/i18n/", "/static/", "/media/")
+UNPREFIXED = ("/api/", "/admin/", "/documents/", "/i18n/", "/static/", "/media/")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
