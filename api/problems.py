@@ -64,7 +64,11 @@ def exception_handler(exc, context):
     if response is None:
         return None
     extra = {}
-    if isinstance(exc, exceptions.ValidationError):
+    if isinstance(exc, exceptions.Throttled):
+        detail = _("För många förfrågningar med den här API-nyckeln. Försök igen om %(seconds)s sekunder.") % {
+            "seconds": int(exc.wait or 1)
+        }
+    elif isinstance(exc, exceptions.ValidationError):
         extra["errors"] = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
         detail = _("Begäran innehåller fel.") + " " + _flatten(exc.detail)
     else:
