@@ -128,12 +128,14 @@ class ApiView(APIView):
         return moment
 
     def paginated(self, queryset, serializer_class, **context):
-        paginator = CursorPage()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(queryset, self.request, view=self)
         return paginator.get_paginated_response(serializer_class(page, many=True, context=context).data)
 
 
 class HoursView(ApiView):
+    pagination_class = CursorPage  # also tells the schema the list comes in pages
+
     @extend_schema(
         operation_id="hours_list",
         summary=gettext_lazy("Timmar per anställd och spår"),
@@ -154,6 +156,8 @@ class HoursView(ApiView):
 
 
 class SessionsView(ApiView):
+    pagination_class = CursorPage  # also tells the schema the list comes in pages
+
     @extend_schema(
         operation_id="sessions_list",
         summary=gettext_lazy("Samtalstillfällen"),
@@ -171,6 +175,8 @@ class SessionsView(ApiView):
 
 
 class AttendanceView(ApiView):
+    pagination_class = CursorPage  # also tells the schema the list comes in pages
+
     @extend_schema(
         operation_id="attendance_list",
         summary=gettext_lazy("Närvaro"),

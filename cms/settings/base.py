@@ -179,6 +179,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "session-reminders": {"task": "sessions.reminders_send", "schedule": 900.0},
     "survey-rounds-open": {"task": "surveys.tasks.survey_rounds_open_task", "schedule": 60 * 60},
     "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},
+    "api-token-uses-purge": {"task": "api.api_token_uses_purge_task", "schedule": 60 * 60 * 24},
 }
 # Reminders go out this many hours before each session.
 SAMTALSRUM_REMINDER_HOURS = env_int("SAMTALSRUM_REMINDER_HOURS", 24)
@@ -284,6 +285,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["api.docs.only_api_v1"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",

@@ -128,3 +128,16 @@ def test_tokens_of_other_organisations_are_404_and_others_are_refused(client, hr
     admin = user_with_role(Role.PROGRAMME_ADMIN, email="pa@example.se")
     client.force_login(admin)
     assert client.get(reverse("api_tokens:edit", args=[token.pk])).status_code == 200
+
+
+def test_old_uses_are_purged(organisation):
+    from api.tasks import api_token_uses_purge_task
+
+    text = token_for(organisation, "read")
+    token = ApiToken.objects.get(prefix=text[3:13])
+    old = ApiTokenUse.objects.create(token=token, method="GET", path=HOURS, status=200,
+                                     used_at=timezone.now() - datetime.timedelta(days=366))
+    recent = ApiTokenUse.objects.create(token=token, method="GET", path=HOURS, status=200)
+    assert api_token_uses_purge_task() == 1
+    assert list(ApiTokenUse.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not ApiTokenUse.objects.filter(pk=old.pk).exists()
