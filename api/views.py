@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import pagination, status
@@ -29,8 +30,10 @@ from sessions import params
 
 from . import selectors as api_selectors
 from . import serializers
-from .problems import Problem
+from .problems import CONTENT_TYPE, Problem, problem
 from .services import api_token_use_record
+
+logger = logging.getLogger(__name__)
 
 PROBLEM = OpenApiResponse(serializers.ProblemSerializer, description=gettext_lazy("Problembeskrivning (RFC 9457)."))
 ERRORS = dict.fromkeys((400, 401, 403, 404, 429), PROBLEM)
@@ -61,7 +64,19 @@ class CursorPage(pagination.CursorPagination):
 
 
 class ApiView(APIView):
-    """Records every use of a token and answers ``If-None-Match`` with 304."""
+    """Records every use of a token, answers ``If-None-Match`` with 304, and answers an
+    unexpected failure as a problem document too (logged with its traceback)."""
+
+    def handle_exception(self, exc):
+        try:
+            return super().handle_exception(exc)
+        except Exception:
+            logger.exception("API request failed: %s", self.request.get_full_path())
+            return Response(
+                problem(500, _("Ett oväntat fel inträffade. Försök igen senare.")),
+                status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+                content_type=CONTENT_TYPE,
+            )
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -131,20 +131,26 @@ def test_pages_stay_stable_while_rows_are_added(world, reader, workplace):
     assert before <= set(seen)  # no pre-existing row skipped
 
 
-@pytest.mark.parametrize("size", [10, 300])
-def test_hours_use_a_constant_number_of_queries(world, reader, workplace, size, django_assert_max_num_queries):
-    Employee.objects.bulk_create(
-        [Employee(organisation=workplace.organisation, workplace=workplace, employee_number=f"B{n:06d}",
-                  first_name="Bulk", last_name=f"Anställd{n}") for n in range(size)]
-    )
-    with CaptureQueriesContext(connection) as queries:
-        response = reader.get(f"{HOURS}?month=2026-03&page_size=1000")
-    assert response.status_code == 200 and len(response.json()["results"]) == size + 4
-    counts = getattr(test_hours_use_a_constant_number_of_queries, "counts", {})
-    counts[size] = len(queries)
-    test_hours_use_a_constant_number_of_queries.counts = counts
-    if len(counts) == 2:
-        assert counts[10] == counts[300], counts
+def test_hours_use_a_constant_number_of_queries_from_10_to_10000_employees(world, reader, workplace):
+    def add_employees(first, last):
+        Employee.objects.bulk_create(
+            [Employee(organisation=workplace.organisation, workplace=workplace, employee_number=f"B{n:06d}",
+                      first_name="Bulk", last_name=f"Anställd{n}") for n in range(first, last)],
+            batch_size=1000,
+        )
+
+    def queries_for_a_page():
+        with CaptureQueriesContext(connection) as queries:
+            response = reader.get(f"{HOURS}?month=2026-03&page_size=1000")
+        assert response.status_code == 200
+        return len(queries), len(response.json()["results"])
+
+    add_employees(0, 6)  # with the world's four: 10
+    small = queries_for_a_page()
+    add_employees(6, 9_996)
+    large = queries_for_a_page()
+    assert small[1] == 10 and large[1] == 1000
+    assert small[0] == large[0], (small, large)
 
 
 def test_cofinancing_needs_a_month_and_rounds_by_the_programme(world, reader):
@@ -164,3 +170,17 @@ def test_session_and_open_session_outside_scope_not_listed(world, reader, other_
     foreign_open = SessionFactory(module=world["sessions"]["open"].module, workplace=None, starts_at=at(20))
     ids = {row["id"] for row in all_pages(reader, SESSIONS)[0]}
     assert foreign_open.pk not in ids and world["sessions"]["theirs"].pk not in ids
+
+
+def test_a_nul_in_the_query_and_an_unexpected_failure_are_problems(world, reader, monkeypatch):
+    nul = reader.get(f"{HOURS}?month=%00")
+    assert nul.status_code == 400 and nul["Content-Type"] == "application/problem+json"
+    import api.selectors
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(api.selectors, "employee_hours", broken)
+    failed = reader.get(HOURS)
+    assert failed.status_code == 500 and failed["Content-Type"] == "application/problem+json"
+    assert "database gone" not in failed.content.decode()
