@@ -1,11 +1,12 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 # Paths outside i18n_patterns. Django's middleware would turn their 404s into redirects to a
 # language-prefixed copy, because Wagtail's page route under /sv/ matches any path.
-UNPREFIXED = ("/admin/", "/documents/", "/i18n/", "/static/", "/media/")
+UNPREFIXED = ("/api/", "/admin/", "/documents/", "/i18n/", "/static/", "/media/")
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -51,6 +52,10 @@ class QueryStringGuardMiddleware:
 
     def __call__(self, request):
         message = self.refusal(request)
+        if message and request.path_info.startswith("/api/"):
+            # The API answers every error as an RFC 9457 problem document (docs/api.md).
+            body = {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": message}
+            return JsonResponse(body, status=400, content_type="application/problem+json")
         if message:
             return render(request, "cms/bad_request.html", {"message": message}, status=400)
         return self.get_response(request)

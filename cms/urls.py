@@ -35,6 +35,7 @@ urlpatterns = [
         require_admin_access(ScopedSiteHistoryView.as_view(results_only=True)),
         name="site_history_results",
     ),
+    path("api/", include("api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -47,8 +47,24 @@ class Scope:
         return self.employee_id is not None
 
 
-def scope_for(user: User | AnonymousUser | None) -> Scope:
+@dataclass(frozen=True)
+class OrganisationViewer:
+    """A viewer that is no login: an integration bound to one organisation (an API token).
+
+    It sees what HR of that organisation sees, and nothing of any other organisation.
+    """
+
+    organisation_id: int
+    is_authenticated = True
+    is_superuser = False
+    employee_id = None
+    pk = None
+
+
+def scope_for(user: User | AnonymousUser | OrganisationViewer | None) -> Scope:
     """The viewer's scope; cached on the user object for the rest of the request."""
+    if isinstance(user, OrganisationViewer):
+        return Scope(user_id=None, hr_organisation_ids=frozenset({user.organisation_id}))
     if user is None or not user.is_authenticated:
         return Scope(user_id=None)
     cached = getattr(user, "_samtalsrum_scope", None)

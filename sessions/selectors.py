@@ -59,7 +59,7 @@ def sessions_for(user: Viewer) -> QuerySet[Session]:
     qs = _base()
     if scope.is_programme_admin:
         return qs
-    if scope.user_id is None:
+    if scope.user_id is None and not scope.is_hr:  # an integration has HR's scope, no login
         return qs.none()
     condition = _led_by(scope.user_id) | Q(workplace_id__in=scope.managed_workplace_ids) | Q(
         workplace__organisation_id__in=scope.hr_organisation_ids
@@ -389,6 +389,10 @@ def _month_range(month: datetime.date) -> tuple[datetime.datetime, datetime.date
     start = datetime.datetime(month.year, month.month, 1, tzinfo=tz)
     nxt = datetime.datetime(month.year + (month.month == 12), month.month % 12 + 1, 1, tzinfo=tz)
     return start, nxt
+
+
+#: The instants a month spans in the site's time zone, for readers outside this module.
+month_range = _month_range
 
 
 def _minutes_subquery(track: Track | None, month: datetime.date | None) -> tuple[Subquery, Subquery]:

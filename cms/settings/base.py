@@ -16,6 +16,10 @@ INSTALLED_APPS = [
     "courses",
     "sessions.apps.DialogueSessionsConfig",
     "surveys",
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -175,6 +179,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "session-reminders": {"task": "sessions.reminders_send", "schedule": 900.0},
     "survey-rounds-open": {"task": "surveys.tasks.survey_rounds_open_task", "schedule": 60 * 60},
     "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},
+    "api-token-uses-purge": {"task": "api.api_token_uses_purge_task", "schedule": 60 * 60 * 24},
 }
 # Reminders go out this many hours before each session.
 SAMTALSRUM_REMINDER_HOURS = env_int("SAMTALSRUM_REMINDER_HOURS", 24)
@@ -257,6 +262,33 @@ SAMTALSRUM_PERMISSIONS_POLICY = {
         "magnetometer", "microphone", "midi", "payment", "serial",
         "usb", "browsing-topics",
     )
+}
+
+# The API for HR and payroll systems (docs/api.md): requests per token, and how long each use of
+# a token is kept in its log.
+SAMTALSRUM_API_RATE = env("SAMTALSRUM_API_RATE", "120/min")
+SAMTALSRUM_API_LOG_DAYS = env_int("SAMTALSRUM_API_LOG_DAYS", 365)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.auth.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.auth.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.auth.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": SAMTALSRUM_API_RATE},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samtalsrum API",
+    "DESCRIPTION": "Timmar, tillfällen, närvaro och medfinansiering ut; anställda in. Se docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["api.docs.only_api_v1"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {
