@@ -43,8 +43,8 @@ from tests.factories import (
 from tests.sessions.factories import SessionFactory, programme_with_tracks
 from tests.surveys.factories import SurveyRoundFactory, survey_with_questions
 
-OUR_MODULES = ("cms", "people", "courses", "sessions", "surveys")
-OUR_LABELS = {"cms", "people", "courses", "dialogue_sessions", "surveys"}
+OUR_MODULES = ("cms", "people", "courses", "sessions", "surveys", "api")
+OUR_LABELS = {"cms", "people", "courses", "dialogue_sessions", "surveys", "api"}
 
 VISITORS = (
     "anonymous", "employee_link", "employee", "process_leader_a", "manager_a", "manager_b",
