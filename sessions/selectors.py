@@ -220,6 +220,17 @@ def catch_up_invitees(workplace: Workplace, module: Module) -> list[Employee]:
     return [row.employee for row in rows if row.cells[index] in (completion.MISSING, completion.PARTIAL)]
 
 
+def next_missing_module(workplace: Workplace, track: Track) -> dict:
+    """The single-session form's starting point: the first module of ``track`` that someone at
+    ``workplace`` still lacks, and those who lack it (empty when everyone is done or booked)."""
+    modules, rows = planner(workplace, track)
+    for index, module in enumerate(modules):
+        lacking = [row.employee for row in rows if row.cells[index] in (completion.MISSING, completion.PARTIAL)]
+        if lacking:
+            return {"module": module, "invitees": lacking}
+    return {"invitees": []}
+
+
 def module_bookings(module: Module, employee_ids: list[int], *, exclude_session: Session | None = None) -> tuple[
     list[Employee], list[Employee]
 ]:

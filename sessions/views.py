@@ -170,7 +170,7 @@ def session_create(request: HttpRequest, workplace_id: int | None = None) -> Htt
     if workplace_id is None:
         if not scope.is_programme_admin:
             raise PermissionDenied
-        workplace = None
+        workplace = track = None
         modules = _modules_of_kind(TrackKind.PREPARATORY)
         invitees = None
     else:
@@ -201,8 +201,10 @@ def session_create(request: HttpRequest, workplace_id: int | None = None) -> Htt
                 return redirect("sessions:detail", pk=session.pk)
     else:
         initial = {}
-        if invitees is not None:
-            initial["invitees"] = list(invitees)
+        if invitees is not None and track is not None and "module" not in request.GET:
+            # The first module someone still lacks, with only those who lack it (not the whole
+            # workplace, who would be booked twice).
+            initial.update(selectors.next_missing_module(workplace, track))
         if "module" in request.GET:
             module = modules.filter(pk=params.object_id(request.GET["module"], what=_("modul"))).first()
             if module is None:
