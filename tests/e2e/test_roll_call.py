@@ -48,9 +48,6 @@ def test_marks_saved_without_reload_focus_kept_and_announced(
     assert "– Frånvarande" in group.inner_text()
 
     partly = page.get_by_role("group", name=re.compile(staff[2].full_name))
-    partly.get_by_label("Delvis, minuter").fill("61")
-    partly.get_by_role("button", name="Spara delvis").click()
-    status.filter(has_text="Ange närvarotid mellan 1 och 59 minuter").wait_for()
     partly.get_by_label("Delvis, minuter").fill("25")
     partly.get_by_role("button", name="Spara delvis").click()
     status.filter(has_text=f"Närvaro sparad för {staff[2].full_name}. Delvis.").wait_for()

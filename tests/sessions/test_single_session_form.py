@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 
 from sessions import services
-from sessions.models import Attendance
 
 from .factories import at
 
