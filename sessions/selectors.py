@@ -327,7 +327,8 @@ def ledger_by_track(employee: Employee) -> list[dict]:
     rows = []
     for track in Track.objects.filter(pk__in=set(attended) | set(corrected)).select_related("programme"):
         minutes = (attended.get(track.pk) or 0) + (corrected.get(track.pk) or 0)
-        rows.append({"track": track, "minutes": minutes, "target": track.target_minutes})
+        rows.append({"track": track, "minutes": minutes, "target": track.target_minutes,
+                     "left": max(track.target_minutes - minutes, 0)})
     return rows
 
 
