@@ -131,7 +131,7 @@ def test_roll_call_without_js_and_close(client, session, process_leader, staff):
     locked = client.get(url).content.decode()
     assert "närvaron är låst" in locked
     assert 'name="status"' not in locked and "Avsluta tillfället" not in locked
-    assert f"{staff[0].full_name} – Närvarande (60 min)" in locked
+    assert f"{staff[0].full_name} – Närvarande (1 tim)" in locked
     printable = client.get(reverse("sessions:attendance_list", args=[session.pk]))
     assert "Namnteckning" in printable.content.decode()
 
