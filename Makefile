@@ -1,10 +1,13 @@
 # Samtalsrum – the two commands of the README, and a few more.
 #   make run    install, migrate, load the demo programme, serve on http://127.0.0.1:8000
+#               (make run HOST=127.0.0.1:8080: another port, and the printed links follow it)
 #   make test   install what the tests need and run the whole suite
 PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
+# The address printed in the demo's links and used in e-mails; 0.0.0.0 is reached as 127.0.0.1.
+BASE_URL ?= http://$(subst 0.0.0.0,127.0.0.1,$(HOST))
 
 .PHONY: run test bench browser install install-test lint check messages worker beat clean
 
@@ -25,8 +28,8 @@ install-test: $(VENV)/.installed-test
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver $(HOST)
+	$(BIN)/python manage.py seed_demo --base-url "$(BASE_URL)"
+	DJANGO_BASE_URL="$(BASE_URL)" $(BIN)/python manage.py runserver $(HOST)
 
 test: install-test browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -254,6 +254,17 @@ def catch_up_invitees(workplace: Workplace, module: Module) -> list[Employee]:
     return [row.employee for row in rows if row.cells[index] in (completion.MISSING, completion.PARTIAL)]
 
 
+def next_missing_module(workplace: Workplace, track: Track) -> dict:
+    """The single-session form's starting point: the first module of ``track`` that someone at
+    ``workplace`` still lacks, and those who lack it (empty when everyone is done or booked)."""
+    modules, rows = planner(workplace, track)
+    for index, module in enumerate(modules):
+        lacking = [row.employee for row in rows if row.cells[index] in (completion.MISSING, completion.PARTIAL)]
+        if lacking:
+            return {"module": module, "invitees": lacking}
+    return {"invitees": []}
+
+
 def module_bookings(module: Module, employee_ids: list[int], *, exclude_session: Session | None = None) -> tuple[
     list[Employee], list[Employee]
 ]:
@@ -350,7 +361,8 @@ def ledger_by_track(employee: Employee) -> list[dict]:
     rows = []
     for track in Track.objects.filter(pk__in=set(attended) | set(corrected)).select_related("programme"):
         minutes = (attended.get(track.pk) or 0) + (corrected.get(track.pk) or 0)
-        rows.append({"track": track, "minutes": minutes, "target": track.target_minutes})
+        rows.append({"track": track, "minutes": minutes, "target": track.target_minutes,
+                     "left": max(track.target_minutes - minutes, 0)})
     return rows
 
 

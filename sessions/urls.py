@@ -30,6 +30,7 @@ urlpatterns = [
     path("<bigint:pk>/andra/", views.session_edit, name="edit"),
     path("<bigint:pk>/stall-in/", views.session_cancel, name="cancel"),
     path("<bigint:pk>/leda/", views.facilitate, name="facilitate"),
+    path("<bigint:pk>/leda/narvaro/", views.roll_call_mark, name="roll_call_mark"),
     path("<bigint:pk>/avsluta/", views.session_close, name="close"),
     path("<bigint:pk>/oppna-igen/", views.session_reopen, name="reopen"),
     path("<bigint:pk>/narvarolista/", views.attendance_list, name="attendance_list"),

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms import formatting
 from courses.models import Programme, TrackKind
 from people.links import current_employee
 from people.models import Employee
@@ -167,7 +168,7 @@ def session_create(request: HttpRequest, workplace_id: int | None = None) -> Htt
     if workplace_id is None:
         if not selectors.can_schedule_preparatory(request.user):
             raise PermissionDenied
-        workplace = None
+        workplace = track = None
         modules = _modules_of_kind(TrackKind.PREPARATORY)
         invitees = None
     else:
@@ -198,8 +199,10 @@ def session_create(request: HttpRequest, workplace_id: int | None = None) -> Htt
                 return redirect("sessions:detail", pk=session.pk)
     else:
         initial = {}
-        if invitees is not None:
-            initial["invitees"] = list(invitees)
+        if invitees is not None and track is not None and "module" not in request.GET:
+            # The first module someone still lacks, with only those who lack it (not the whole
+            # workplace, who would be booked twice).
+            initial.update(selectors.next_missing_module(workplace, track))
         if "module" in request.GET:
             module = modules.filter(pk=params.object_id(request.GET["module"], what=_("modul"))).first()
             if module is None:
@@ -344,29 +347,13 @@ def facilitate(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(selectors.sessions_facilitated_by(request.user), pk=pk)
     if request.method == "POST":
         form = RollCallForm(request.POST)
-        if form.is_valid():
-            employee = get_object_or_404(
-                Employee.objects.filter(
-                    session_invitations__session=session, session_invitations__status=InvitationStatus.INVITED
-                ),
-                pk=form.cleaned_data["employee"],
-            )
-            try:
-                services.attendance_record(
-                    session=session,
-                    employee=employee,
-                    status=form.cleaned_data["status"],
-                    minutes=form.cleaned_data["minutes"],
-                    recorded_by=request.user,
-                )
-            except ValidationError as exc:
-                messages.error(request, f"{employee.full_name}: " + " ".join(exc.messages))
-            else:
-                messages.success(request, _("Närvaro sparad för %(name)s.") % {"name": employee.full_name})
-            anchor = f"#person-{employee.pk}"
-        else:
-            messages.error(request, _("Närvaron kunde inte sparas. Försök igen."))
+        mark = _roll_call_mark(request, session, form)
+        if mark.employee is None:
+            messages.error(request, mark.message)
             anchor = "#roll-call"
+        else:
+            (messages.success if mark.attendance else messages.error)(request, mark.message)
+            anchor = f"#person-{mark.employee.pk}"
         # Back to the same person, so one tap after another works down the list.
         return redirect(reverse("sessions:facilitate", kwargs={"pk": session.pk}) + anchor)
     guide, steps = _guide_steps(session)
@@ -388,6 +375,63 @@ def facilitate(request: HttpRequest, pk: int) -> HttpResponse:
             "can_reopen": roll_call.may_reopen(session, now=now),
             "reopen_until": roll_call.reopen_until(session),
         },
+    )
+
+
+class _Mark:
+    """What one roll-call tap did: the person (None when the form was broken), the saved
+    attendance (None when a guard refused it) and the sentence to tell the leader."""
+
+    def __init__(self, employee: Employee | None, attendance, message: str):
+        self.employee, self.attendance, self.message = employee, attendance, message
+
+
+def _roll_call_mark(request: HttpRequest, session, form: RollCallForm) -> _Mark:
+    """One mark through ``attendance_record`` and all its guards (roll-call window, closed-session
+    lock, bounds, scope); shared by the page's form and its JSON endpoint."""
+    if not form.is_valid():
+        return _Mark(None, None, _("Närvaron kunde inte sparas. Försök igen."))
+    employee = get_object_or_404(
+        Employee.objects.filter(
+            session_invitations__session=session, session_invitations__status=InvitationStatus.INVITED
+        ),
+        pk=form.cleaned_data["employee"],
+    )
+    try:
+        attendance = services.attendance_record(
+            session=session,
+            employee=employee,
+            status=form.cleaned_data["status"],
+            minutes=form.cleaned_data["minutes"],
+            recorded_by=request.user,
+        )
+    except ValidationError as exc:
+        return _Mark(employee, None, f"{employee.full_name}: " + " ".join(exc.messages))
+    return _Mark(employee, attendance, _("Närvaro sparad för %(name)s.") % {"name": employee.full_name})
+
+
+@_database_errors_answered
+@login_required
+@require_POST
+def roll_call_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    """The roll call's JSON endpoint: the facilitator view's script saves each tap here, so the
+    page (and its running timers) stays where it is. Refusals come back as a Swedish sentence."""
+    session = get_object_or_404(selectors.sessions_facilitated_by(request.user), pk=pk)
+    mark = _roll_call_mark(request, session, RollCallForm(request.POST))
+    if mark.attendance is None:
+        return JsonResponse({"ok": False, "error": mark.message}, status=400 if mark.employee is None else 409)
+    attendance = mark.attendance
+    return JsonResponse(
+        {
+            "ok": True,
+            "message": mark.message,
+            "employee": mark.employee.pk,
+            "status": attendance.status,
+            "status_label": attendance.get_status_display(),
+            "minutes": attendance.minutes,
+            "minutes_label": formatting.duration(attendance.minutes),
+            "marked": session.attendances.count(),
+        }
     )
 
 

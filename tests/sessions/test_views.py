@@ -131,7 +131,7 @@ def test_roll_call_without_js_and_close(client, session, process_leader, staff):
     locked = client.get(url).content.decode()
     assert "närvaron är låst" in locked
     assert 'name="status"' not in locked and "Avsluta tillfället" not in locked
-    assert f"{staff[0].full_name} – Närvarande (60 min)" in locked
+    assert f"{staff[0].full_name} – Närvarande (1 tim)" in locked
     printable = client.get(reverse("sessions:attendance_list", args=[session.pk]))
     assert "Namnteckning" in printable.content.decode()
 
@@ -158,7 +158,7 @@ def test_employee_opens_own_pages_from_signed_link(client, session, staff, proce
     link = employee_link_url(staff[0], reverse("sessions:my_hours"))
     response = client.get(link.split("://", 1)[1].split("/", 1)[1].join(["/", ""]), follow=True)
     assert response.status_code == 200
-    assert "60 av 300 minuter" in response.content.decode()
+    assert "1 tim av 5 tim" in response.content.decode() and "4 tim kvar" in response.content.decode()
     mine = client.get(reverse("sessions:my_sessions"))
     assert session.module.title in mine.content.decode()
 
@@ -198,7 +198,7 @@ def test_certificate_and_cofinancing_rounding_only_in_export(client, session, pr
     services.attendance_record(session=session, employee=staff[1], status="present", recorded_by=process_leader)
     client.force_login(hr_user)
     cert = client.get(reverse("sessions:certificate", args=[staff[0].pk, "2026-03"]))
-    assert cert.status_code == 200 and ">50<" in cert.content.decode().replace(" ", "")
+    assert cert.status_code == 200 and ">50min<" in cert.content.decode().replace(" ", "")
     summary = client.get(reverse("sessions:cofinancing") + f"?programme={programme.pk}&month=2026-03")
     rows = {r["gender"]: r for r in summary.context["rows"]}
     # women: 50 + 50 = 100 minutes → 1 whole hour (rounded down) × 300 kr
