@@ -95,6 +95,7 @@ EXPECTED: dict[str, set[str]] = {
     # The manager stands in for an absent process leader at their own workplace.
     "sessions:facilitate": {"process_leader_a", "manager_a", "programme_admin"},
     "sessions:close": {"process_leader_a", "manager_a", "programme_admin"},
+    "sessions:roll_call_mark": {"process_leader_a", "manager_a", "programme_admin"},
     "sessions:reopen": {"process_leader_a", "manager_a", "programme_admin"},
     "sessions:attendance_list": {"process_leader_a", "manager_a", "hr_x", "programme_admin"},
     "sessions:correct": {"manager_a", "hr_x", "programme_admin"},
@@ -291,7 +292,8 @@ def _world() -> World:
         "wagtailusers_users:*": {"pk": users["manager_a"].pk},
         "api_tokens:*": {"pk": api_token.pk},
     }
-    for name in ("detail", "edit", "cancel", "facilitate", "close", "reopen", "attendance_list", "correct"):
+    for name in ("detail", "edit", "cancel", "facilitate", "roll_call_mark", "close", "reopen", "attendance_list",
+                 "correct"):
         by_name[f"sessions:{name}"] = {"pk": session.pk}
     by_name["sessions:correct"] = {"pk": past.pk}
     by_name["sessions:reopen"] = {"pk": past.pk}
