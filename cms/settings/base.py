@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "courses",
     "sessions.apps.DialogueSessionsConfig",
     "surveys",
+    "dashboards",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
