@@ -8,7 +8,12 @@ from django.shortcuts import render
 
 from people.links import current_employee
 
-from .selectors import SEARCH_QUERY_MAX_CHARS, material_search, programmes_with_phases, tracks_for_employee
+from .selectors import (
+    SEARCH_QUERY_MAX_CHARS,
+    material_search,
+    programmes_with_phases,
+    tracks_for_employee,
+)
 
 
 def my_programme(request: HttpRequest) -> HttpResponse:

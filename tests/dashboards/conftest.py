@@ -12,8 +12,21 @@ from django.utils import timezone
 
 from courses.models import Milestone, Phase, Programme, Track, TrackKind
 from people.models import Employee, Gender, Organisation, Role, User, Workplace
-from sessions.models import Attendance, AttendanceStatus, Invitation, InvitationStatus, Session, SessionStatus
-from tests.factories import ModuleFactory, OrganisationFactory, ProgrammeFactory, WorkplaceFactory, user_with_role
+from sessions.models import (
+    Attendance,
+    AttendanceStatus,
+    Invitation,
+    InvitationStatus,
+    Session,
+    SessionStatus,
+)
+from tests.factories import (
+    ModuleFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+    WorkplaceFactory,
+    user_with_role,
+)
 
 
 def at(day: datetime.date, hour: int = 9) -> datetime.datetime:
