@@ -243,3 +243,12 @@ def test_dashboard_query_counts_are_constant(client, db):
     counts_large["pdf"] = _count(client, large.steering, REPORT_PDF)
     print("query counts", counts_small)
     assert counts_small == counts_large
+
+
+def test_dashboard_shows_employers_and_the_report_workplaces_too(client, world):
+    client.force_login(world.steering)
+    dashboard = client.get(LANDING).content.decode()
+    assert world.org_a.name in dashboard
+    assert "Köket" not in dashboard
+    report = client.get(REPORT).content.decode()
+    assert "Köket" in report and world.org_a.name in report
