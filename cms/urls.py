@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("program/", include("courses.urls")),
     path("sessioner/", include("sessions.urls")),
     path("enkater/", include("surveys.urls")),
+    path("oversikt/", include("dashboards.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

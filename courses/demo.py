@@ -22,7 +22,7 @@ from cms.models import DiscussionGuidePage, HomePage, LectureSegmentPage, Materi
 from people.models import Organisation
 
 from .demo_content import PREPARATORY_MODULES, WORKPLACE_MODULES
-from .models import Module, Programme, RoundingRule, Track, TrackKind
+from .models import Milestone, Module, Phase, Programme, RoundingRule, Track, TrackKind
 
 PROGRAMME_NAME = "Vilka är vi?"
 VIDEO_PATH = Path(__file__).resolve().parent / "demo_media" / "platshallare.mp4"
@@ -117,10 +117,70 @@ def _programme() -> Programme:
             "rounding_rule": RoundingRule.WHOLE_HOURS_DOWN,
             "anonymity_threshold": 5,
             "retention_until": datetime.date(2038, 12, 31),
+            # Budget 9 142 455 kr less the funder's grant 4 297 371 kr: the participants' time.
+            "cofinancing_budget": Decimal("4845084.00"),
         },
     )
     programme.organisations.set(Organisation.objects.all())
+    _phases(programme)
     return programme
+
+
+DEMO_PHASES = [
+    (
+        "Analys och planering",
+        datetime.date(2026, 2, 1),
+        datetime.date(2026, 7, 31),
+        "Projektanalys, bemanning och framtagning av utbildningsmaterialet.",
+    ),
+    (
+        "Genomförande",
+        datetime.date(2026, 8, 1),
+        datetime.date(2027, 8, 31),
+        "Preparandprocessen (14 timmar) och arbetsplatsprocessen (5 timmar per anställd).",
+    ),
+    (
+        "Avslutning",
+        datetime.date(2027, 9, 1),
+        datetime.date(2028, 2, 29),
+        "Rapportering, utvärdering och en konferensdag för andra organisationer.",
+    ),
+]
+
+DEMO_MILESTONES = [
+    ("Projektplan och analys klar", datetime.date(2026, 5, 29)),
+    ("Utbildningsmaterialet klart", datetime.date(2026, 7, 15)),
+    ("Första preparandtillfället", datetime.date(2026, 9, 1)),
+    ("Alla arbetsplatser har planerat sina samtal", datetime.date(2026, 12, 18)),
+    ("Halvtidsutvärdering", datetime.date(2027, 3, 31)),
+    ("Arbetsplatsprocessen genomförd", datetime.date(2027, 8, 31)),
+    ("Konferensdag", datetime.date(2027, 11, 18)),
+    ("Slutrapport till finansiären", datetime.date(2028, 2, 15)),
+] + [
+    # The steering group meets twice every half-year.
+    (f"Styrgruppsmöte {day:%Y-%m}", day)
+    for day in (
+        datetime.date(2026, 3, 17), datetime.date(2026, 6, 9), datetime.date(2026, 9, 22),
+        datetime.date(2026, 12, 8), datetime.date(2027, 3, 16), datetime.date(2027, 6, 8),
+        datetime.date(2027, 9, 21), datetime.date(2027, 12, 7),
+    )
+]
+
+
+def _phases(programme: Programme) -> None:
+    """The three phases and their milestones, once (an editor's changes are kept)."""
+    if not programme.cofinancing_budget:
+        Programme.objects.filter(pk=programme.pk).update(cofinancing_budget=Decimal("4845084.00"))
+    if not Phase.objects.filter(programme=programme).exists():
+        Phase.objects.bulk_create(
+            Phase(programme=programme, name=name, starts_on=start, ends_on=end, description=text, sort_order=i)
+            for i, (name, start, end, text) in enumerate(DEMO_PHASES)
+        )
+    if not Milestone.objects.filter(programme=programme).exists():
+        Milestone.objects.bulk_create(
+            Milestone(programme=programme, title=title, due_on=day, sort_order=i)
+            for i, (title, day) in enumerate(DEMO_MILESTONES)
+        )
 
 
 def _tracks(

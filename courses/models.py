@@ -25,6 +25,7 @@ PROGRAMME_DATE_MAX = datetime.date(2099, 12, 31)
 RETENTION_DATE_MAX = datetime.date(2199, 12, 31)
 PLANNED_PARTICIPANTS_MAX = 1_000_000
 UNIT_COST_MAX = Decimal("10000.00")
+COFINANCING_BUDGET_MAX = Decimal("9999999999.99")
 ANONYMITY_THRESHOLD_MIN = 3
 ANONYMITY_THRESHOLD_MAX = 50
 COMPLETION_PERCENT_DEFAULT = 80
@@ -111,6 +112,14 @@ class Programme(ClusterableModel):
             "planerade tid. Den som varit med kortare tid visas som Delvis och kan bjudas in igen."
         ),
     )
+    cofinancing_budget = models.DecimalField(
+        _("budgeterad medfinansiering, deltagartid (kr)"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(COFINANCING_BUDGET_MAX)],
+        help_text=_("Det belopp deltagarnas tid ska motsvara enligt budgeten. Styrgruppen följer utfallet mot det."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -125,9 +134,12 @@ class Programme(ClusterableModel):
                 FieldPanel("retention_until"),
                 FieldPanel("anonymity_threshold"),
                 FieldPanel("module_completion_percent"),
+                FieldPanel("cofinancing_budget"),
             ],
             heading=_("Finansiär och uppföljning"),
         ),
+        InlinePanel("phases", heading=_("Faser"), label=_("Fas")),
+        InlinePanel("milestones", heading=_("Milstolpar"), label=_("Milstolpe")),
     ]
 
     class Meta:
@@ -170,6 +182,9 @@ class Programme(ClusterableModel):
                 condition=Q(module_completion_percent__gte=1, module_completion_percent__lte=100),
                 name="courses_programme_completion_percent_1_100",
             ),
+            models.CheckConstraint(
+                condition=Q(cofinancing_budget__gte=0), name="courses_programme_cofinancing_budget_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -178,6 +193,70 @@ class Programme(ClusterableModel):
     @property
     def rounding(self) -> RoundingRule:
         return RoundingRule(self.rounding_rule)
+
+    def current_phase(self, on: datetime.date) -> Phase | None:
+        """The phase whose dates hold ``on`` (uses prefetched phases when present)."""
+        return next((p for p in self.phases.all() if p.starts_on <= on <= p.ends_on), None)
+
+
+class Phase(Orderable):
+    """A stage of the programme, e.g. analysis and planning, implementation, closing."""
+
+    programme = ParentalKey(Programme, verbose_name=_("program"), on_delete=models.CASCADE, related_name="phases")
+    name = models.CharField(_("namn"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    starts_on = models.DateField(
+        _("startdatum"), validators=[MinValueValidator(PROGRAMME_DATE_MIN), MaxValueValidator(PROGRAMME_DATE_MAX)]
+    )
+    ends_on = models.DateField(
+        _("slutdatum"), validators=[MinValueValidator(PROGRAMME_DATE_MIN), MaxValueValidator(PROGRAMME_DATE_MAX)]
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fas")
+        verbose_name_plural = _("faser")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")),
+                name="courses_phase_dates_ordered",
+                violation_error_message=_("Slutdatum kan inte vara före startdatum."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def milestones_in(self) -> list[Milestone]:
+        """The programme's milestones within this phase's dates (uses prefetched milestones)."""
+        return [m for m in self.programme.milestones.all() if self.starts_on <= m.due_on <= self.ends_on]
+
+
+class Milestone(Orderable):
+    """A dated milestone of the programme (a report, a conference day); its date places it in a phase."""
+
+    programme = ParentalKey(
+        Programme, verbose_name=_("program"), on_delete=models.CASCADE, related_name="milestones"
+    )
+    title = models.CharField(_("milstolpe"), max_length=200)
+    due_on = models.DateField(
+        _("datum"), validators=[MinValueValidator(PROGRAMME_DATE_MIN), MaxValueValidator(PROGRAMME_DATE_MAX)]
+    )
+
+    panels = [FieldRowPanel([FieldPanel("title"), FieldPanel("due_on")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milstolpe")
+        verbose_name_plural = _("milstolpar")
+        ordering = ["due_on", "sort_order"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.due_on:%Y-%m-%d})"
 
 
 class TrackKind(models.TextChoices):

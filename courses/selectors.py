@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 
 from people.models import Employee, Role, RoleAssignment
 
-from .models import Module, Track, TrackKind
+from .models import Module, Programme, Track, TrackKind
 
 #: Roles whose holders also take the preparatory track (14 h).
 PREPARATORY_ROLES = (Role.MANAGER, Role.PROCESS_LEADER)
@@ -69,3 +69,12 @@ def material_search(query: str, *, locale: Locale | None = None) -> list[Page]:
                     continue
                 results.append(page)
     return results
+
+
+def programmes_with_phases(programme_ids: set[int]) -> list[Programme]:
+    """The programmes with their phases and milestones, for the programme page. Three queries."""
+    if not programme_ids:
+        return []
+    return list(
+        Programme.objects.filter(pk__in=programme_ids).prefetch_related("phases", "milestones").order_by("-starts_on")
+    )

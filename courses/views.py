@@ -8,7 +8,12 @@ from django.shortcuts import render
 
 from people.links import current_employee
 
-from .selectors import SEARCH_QUERY_MAX_CHARS, material_search, tracks_for_employee
+from .selectors import (
+    SEARCH_QUERY_MAX_CHARS,
+    material_search,
+    programmes_with_phases,
+    tracks_for_employee,
+)
 
 
 def my_programme(request: HttpRequest) -> HttpResponse:
@@ -17,7 +22,8 @@ def my_programme(request: HttpRequest) -> HttpResponse:
     if employee is None and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     tracks = list(tracks_for_employee(employee)) if employee is not None else []
-    return render(request, "courses/my_programme.html", {"employee": employee, "tracks": tracks})
+    programmes = programmes_with_phases({t.programme_id for t in tracks})
+    return render(request, "courses/my_programme.html", {"employee": employee, "tracks": tracks, "programmes": programmes})
 
 
 def search(request: HttpRequest) -> HttpResponse:

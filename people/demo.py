@@ -118,6 +118,7 @@ DEMO_LOGINS = [
     ("hr", Role.HR, "HR (Avesta kommun)"),
     ("chef", Role.MANAGER, "Chef (Hemtjänsten Centrum)"),
     ("ledare", Role.PROCESS_LEADER, "Processledare (Hemtjänsten Centrum)"),
+    ("styrgrupp", Role.STEERING_GROUP, "Styrgrupp"),
     ("anstalld", None, "Anställd (Hemtjänsten Centrum)"),
 ]
 

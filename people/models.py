@@ -260,11 +260,12 @@ class Role(models.TextChoices):
     HR = "hr", _("HR")
     MANAGER = "manager", _("Chef")
     PROCESS_LEADER = "process_leader", _("Processledare")
+    STEERING_GROUP = "steering_group", _("Styrgrupp")
 
 
 ORGANISATION_ROLES = (Role.HR,)
 WORKPLACE_ROLES = (Role.MANAGER, Role.PROCESS_LEADER)
-PROGRAMME_ROLES = (Role.PROGRAMME_ADMIN, Role.EDITOR)
+PROGRAMME_ROLES = (Role.PROGRAMME_ADMIN, Role.EDITOR, Role.STEERING_GROUP)
 
 
 class RoleAssignment(models.Model):

@@ -15,6 +15,7 @@ ROLE_GROUP_NAMES: dict[str, str] = {
     Role.HR: "HR",
     Role.MANAGER: "Chefer",
     Role.PROCESS_LEADER: "Processledare",
+    Role.STEERING_GROUP: "Styrgrupp",
 }
 
 _PEOPLE_ALL = [
@@ -85,6 +86,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ],
     Role.MANAGER: [],
     Role.PROCESS_LEADER: [],
+    # Aggregates only, on the site: no admin screen lists people.
+    Role.STEERING_GROUP: [],
 }
 
 # Page-tree permissions on the root page for roles that edit content.

@@ -31,6 +31,11 @@ class Scope:
         return self.is_programme_admin or Role.EDITOR in self.roles
 
     @property
+    def is_steering_group(self) -> bool:
+        """Follows the whole programme in aggregates; never sees a person."""
+        return Role.STEERING_GROUP in self.roles
+
+    @property
     def is_hr(self) -> bool:
         return bool(self.hr_organisation_ids)
 

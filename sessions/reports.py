@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import django_filters
 
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -42,15 +43,17 @@ class HoursReportFilterSet(WagtailFilterSet):
     )
     track = django_filters.ChoiceFilter(label=_("Spår"), choices=TrackKind.choices, method="filter_track")
     month = django_filters.CharFilter(label=_("Månad (ÅÅÅÅ-MM)"), method=_no_op)
+    programme = django_filters.ModelChoiceFilter(label=_("Program"), queryset=Programme.objects.none(), method=_no_op)
 
     class Meta:
         model = Employee
-        fields = ["organisation", "workplace", "track", "month"]
+        fields = ["programme", "organisation", "workplace", "track", "month"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, request=request, **kwargs)
         user = request.user if request else None
         self.filters["organisation"].queryset = organisations_for(user)
+        self.filters["programme"].queryset = selectors.programmes_for_reports(user)
         workplaces = workplaces_for(user)
         scope = scope_for(user)
         if not scope.is_programme_admin:
@@ -107,7 +110,12 @@ class HoursReportView(BaseReportView):
 
     @cached_property
     def programme(self) -> Programme | None:
-        return selectors.hours_report_programme(self.request.user)
+        value = self.request.GET.get("programme")
+        programme_id = params.object_id(value, what=_("program")) if value else None
+        programme = selectors.hours_report_programme(self.request.user, programme_id)
+        if programme is None and programme_id:
+            raise Http404
+        return programme
 
     @cached_property
     def month(self) -> datetime.date | None:
@@ -116,6 +124,7 @@ class HoursReportView(BaseReportView):
     def get(self, request, *args, **kwargs):
         try:
             self.month  # noqa: B018 - parsed once, here, so a bad month is a 400 with a message
+            self.programme  # noqa: B018 - likewise a bad programme
         except params.BadParameter as exc:
             return render(
                 request,

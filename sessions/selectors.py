@@ -431,10 +431,22 @@ def _minutes_subquery(track: Track | None, month: datetime.date | None) -> tuple
     )
 
 
-def hours_report_programme(user: Viewer, programme_id: int | None = None) -> Programme | None:
+def programmes_for_reports(user: Viewer) -> QuerySet[Programme]:
+    """Programmes whose hours the viewer may report on: all for programme admins, HR's
+    organisations' for HR; newest first."""
+    scope = scope_for(user)
     qs = Programme.objects.order_by("-starts_on", "-pk")
+    if scope.is_programme_admin:
+        return qs
+    return qs.filter(pk__in=Programme.objects.filter(organisations__in=scope.hr_organisation_ids).values("pk"))
+
+
+def hours_report_programme(user: Viewer, programme_id: int | None = None) -> Programme | None:
+    """The programme ``programme_id`` if the viewer may report on it (None if not); without
+    one, the newest the viewer may report on."""
+    qs = programmes_for_reports(user)
     if programme_id:
-        qs = qs.filter(pk=programme_id)
+        return qs.filter(pk=programme_id).first()
     return qs.first()
 
 

@@ -41,4 +41,5 @@ urlpatterns = [
     path("mina-timmar/", views.my_hours, name="my_hours"),
     path("intyg/<bigint:employee_id>/<str:month>/", views.certificate, name="certificate"),
     path("medfinansiering/", views.cofinancing, name="cofinancing"),
+    path("intyg/arbetsplats/<bigint:workplace_id>/<str:month>/", views.workplace_certificates, name="workplace_certificates"),
 ]

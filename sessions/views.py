@@ -695,3 +695,23 @@ def cofinancing(request: HttpRequest) -> HttpResponse:
             "total_amount": sum((r["amount"] for r in out), start=rule.apply(0)),
         },
     )
+
+
+@login_required
+@params.answers_bad_parameters
+def workplace_certificates(request: HttpRequest, workplace_id: int, month: str) -> HttpResponse:
+    """Every participant's monthly attendance certificate for one workplace, as one PDF with a
+    page per person and signature lines (programme admins, and HR of the workplace's organisation)."""
+    from people.models import Workplace
+
+    from . import funder, funder_pdf
+
+    workplace = get_object_or_404(Workplace.objects.select_related("organisation"), pk=workplace_id)
+    if not funder.can_see_funder_evidence(request.user, organisation_id=workplace.organisation_id):
+        raise Http404
+    first = params.month(month)
+    content = funder_pdf.workplace_certificates_pdf(workplace, first, funder.workplace_certificates(workplace, first))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="intyg-{workplace.pk}-{first:%Y-%m}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response

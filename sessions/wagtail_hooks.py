@@ -36,11 +36,20 @@ class _PermissionMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_hours_report_urls():
+    from .funder_reports import CofinancingReportView, ParticipantListView
     from .reports import HoursReportView
 
     return [
         path("timmar/", HoursReportView.as_view(), name="sessions_hours_report"),
         path("timmar/results/", HoursReportView.as_view(results_only=True), name="sessions_hours_report_results"),
+        path("deltagare/", ParticipantListView.as_view(), name="sessions_participants"),
+        path("deltagare/results/", ParticipantListView.as_view(results_only=True), name="sessions_participants_results"),
+        path("medfinansiering/", CofinancingReportView.as_view(), name="sessions_cofinancing_report"),
+        path(
+            "medfinansiering/results/",
+            CofinancingReportView.as_view(results_only=True),
+            name="sessions_cofinancing_report_results",
+        ),
     ]
 
 
@@ -55,10 +64,17 @@ def register_hours_report_menu_item():
 def register_cofinancing_menu_item():
     return _PermissionMenuItem(
         _("Medfinansiering (deltagartid)"),
-        reverse("sessions:cofinancing"),
+        reverse("sessions_cofinancing_report"),
         name="sessions-cofinancing",
         icon_name="doc-full",
         order=101,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_participants_menu_item():
+    return _PermissionMenuItem(
+        _("Deltagarförteckning"), reverse("sessions_participants"), name="sessions-participants", icon_name="group", order=102
     )
 
 

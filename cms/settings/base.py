@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "dashboards",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -24,6 +24,10 @@ VALID = {
     "retention_until": "2035-12-31",
     "anonymity_threshold": "5",
     "module_completion_percent": "80",
+    "cofinancing_budget": "0",
+    "phases-TOTAL_FORMS": "0", "phases-INITIAL_FORMS": "0", "phases-MIN_NUM_FORMS": "0", "phases-MAX_NUM_FORMS": "1000",
+    "milestones-TOTAL_FORMS": "0", "milestones-INITIAL_FORMS": "0", "milestones-MIN_NUM_FORMS": "0",
+    "milestones-MAX_NUM_FORMS": "1000",
 }
 
 
