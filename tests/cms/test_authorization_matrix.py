@@ -43,12 +43,12 @@ from tests.factories import (
 from tests.sessions.factories import SessionFactory, programme_with_tracks
 from tests.surveys.factories import SurveyRoundFactory, survey_with_questions
 
-OUR_MODULES = ("cms", "people", "courses", "sessions", "surveys", "api")
-OUR_LABELS = {"cms", "people", "courses", "dialogue_sessions", "surveys", "api"}
+OUR_MODULES = ("cms", "people", "courses", "sessions", "surveys", "api", "dashboards")
+OUR_LABELS = {"cms", "people", "courses", "dialogue_sessions", "surveys", "api", "dashboards"}
 
 VISITORS = (
     "anonymous", "employee_link", "employee", "process_leader_a", "manager_a", "manager_b",
-    "hr_x", "hr_y", "editor", "programme_admin",
+    "hr_x", "hr_y", "editor", "steering_group", "programme_admin",
 )
 
 # Names that appear only in organisation X's data: a list page shown to a visitor outside X's
@@ -177,7 +177,16 @@ EXPECTED: dict[str, set[str]] = {
     "api_tokens:index": {"hr_x", "hr_y", "programme_admin"},
     "api_tokens:index_results": {"hr_x", "hr_y", "programme_admin"},
     "api_tokens:add": {"hr_x", "hr_y", "programme_admin"},
-    "api_tokens:delete": set(),  # revoked, never deleted: the log of its uses stays
+    "api_tokens:delete": set(),
+    # The progress report is aggregates only, for the steering group and programme admins.
+    "dashboards:progress_report": {"steering_group", "programme_admin"},
+    "dashboards:progress_report_pdf": {"steering_group", "programme_admin"},
+    # Funder evidence with names: HR of the organisation and programme admins.
+    "sessions:workplace_certificates": ADMIN_X,
+    "sessions_cofinancing_report": {"hr_x", "hr_y", "programme_admin"},
+    "sessions_cofinancing_report_results": {"hr_x", "hr_y", "programme_admin"},
+    "sessions_participants": {"hr_x", "hr_y", "programme_admin"},
+    "sessions_participants_results": {"hr_x", "hr_y", "programme_admin"},  # revoked, never deleted: the log of its uses stays
 }
 
 
@@ -213,6 +222,7 @@ def _world() -> World:
         "hr_x": user_with_role(Role.HR, organisation=org_x),
         "hr_y": user_with_role(Role.HR, organisation=org_y),
         "editor": user_with_role(Role.EDITOR),
+        "steering_group": user_with_role(Role.STEERING_GROUP),
         "programme_admin": user_with_role(Role.PROGRAMME_ADMIN),
     }
 
@@ -267,6 +277,7 @@ def _world() -> World:
         "sessions:sign_up": {"pk": open_session.pk},
         "sessions:invitation_cancel": {"pk": invitation.pk},
         "sessions:certificate": {"employee_id": employee.pk, "month": month},
+        "sessions:workplace_certificates": {"workplace_id": workplace_a.pk, "month": month},
         "surveys:answer": {"token": token},
         "surveys:answer_draft": {"token": token},
         "surveys:answer_here": {"invitation_id": survey_invitation.pk},
