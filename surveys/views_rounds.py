@@ -105,7 +105,10 @@ def round_letters(request: HttpRequest, round_id: int) -> HttpResponse:
         raise Http404
     workplaces = selectors.letter_workplaces_for(request.user, survey_round)
     if request.method == "POST":
-        workplace = workplaces.filter(pk=request.POST.get("workplace") or 0).first()
+        chosen = request.POST.get("workplace") or ""
+        # Only a plain number can name a workplace; anything else is "no such workplace".
+        valid = chosen.isascii() and chosen.isdigit() and len(chosen) <= 18
+        workplace = workplaces.filter(pk=int(chosen)).first() if valid else None
         if workplace is None:
             raise Http404
         letters = survey_letter_codes_issue(

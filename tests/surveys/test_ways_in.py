@@ -180,3 +180,14 @@ def test_a_second_opener_of_a_link_never_sees_the_draft(before_round, workplace)
     draft_url = reverse("surveys:answer_draft", kwargs={"token": url.split("/svar/")[1].strip("/")})
     assert other.post(draft_url, {f"q_{q['tankar']}": "Annat"}).content == b""
     assert "Hemligt utkast" not in owner.get(url).content.decode()  # the newer save wins, nothing is merged
+
+
+@pytest.mark.parametrize("value", ["1.5", "abc", "-1", "", "99999999999999999999999", "１"])
+def test_letters_for_a_workplace_that_is_not_a_number_are_not_found(client, before_round, workplace, hr_user, value):
+    from surveys.models import SurveyInvitation
+
+    EmployeeFactory(workplace=workplace, email="")
+    client.force_login(hr_user)
+    url = reverse("surveys:round_letters", kwargs={"round_id": before_round.pk})
+    assert client.post(url, {"workplace": value}).status_code == 404
+    assert not SurveyInvitation.objects.filter(round=before_round).exclude(letter_code_hash="").exists()
