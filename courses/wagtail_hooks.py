@@ -135,3 +135,16 @@ def register_courses_log_scope():
     from .models import Module
 
     return {Programme: BY_PERMISSION, Track: BY_PERMISSION, Module: BY_PERMISSION}
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_log_actions(actions) -> None:
+    actions.register_action(
+        "samtalsrum.personal_data.erase", _("Radera personuppgifter"), _("En persons uppgifter raderades eller begränsades")
+    )
+    actions.register_action(
+        "samtalsrum.personal_data.purge", _("Gallra personuppgifter"), _("Uppgifter gallrades efter bevarandedatum")
+    )
+    actions.register_action(
+        "samtalsrum.survey_pairing_destroy", _("Avsluta parning av enkätsvar"), _("Före- och eftersvar kan inte längre paras")
+    )

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from courses.models import Programme, TrackKind
 from people.links import current_employee
 from people.models import Employee
-from people.selectors import employees_for, managed_workplaces_for, scope_for
+from people.selectors import data_subjects_for, employees_for, managed_workplaces_for, scope_for
 
 from . import params, roll_call, selectors, services
 from .forms import (
@@ -176,7 +176,7 @@ def session_create(request: HttpRequest, workplace_id: int | None = None) -> Htt
         workplace = get_object_or_404(managed_workplaces_for(request.user), pk=workplace_id)
         track = selectors.workplace_track_for(workplace)
         modules = track.modules.order_by("sort_order") if track else _modules_of_kind(TrackKind.WORKPLACE)
-        invitees = Employee.objects.active().filter(workplace=workplace).order_by("last_name", "first_name")
+        invitees = Employee.objects.active().unrestricted().filter(workplace=workplace).order_by("last_name", "first_name")
     leaders = selectors.process_leader_choices(workplace)
     warnings = []
     if request.method == "POST":
@@ -232,7 +232,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     workplace = session.workplace
     invitees = (
-        Employee.objects.active().filter(workplace=workplace).order_by("last_name", "first_name") if workplace else None
+        Employee.objects.active().unrestricted().filter(workplace=workplace).order_by("last_name", "first_name") if workplace else None
     )
     leaders = selectors.process_leader_choices(workplace)
     warnings = []
@@ -608,7 +608,7 @@ def certificate(request: HttpRequest, employee_id: int, month: str) -> HttpRespo
     scope = scope_for(request.user)
     if not (scope.is_programme_admin or scope.is_hr or request.user.employee_id == employee_id):
         raise PermissionDenied
-    qs = employees_for(request.user)
+    qs = data_subjects_for(request.user)  # the certificate is evidence
     if not scope.is_programme_admin and request.user.employee_id != employee_id:
         qs = qs.filter(organisation_id__in=scope.hr_organisation_ids)
     employee = get_object_or_404(qs, pk=employee_id)
