@@ -52,8 +52,8 @@ def person(organisation, workplace, client, django_capture_on_commit_callbacks) 
     colleague = EmployeeFactory(workplace=workplace)
     login = UserFactory(email=EMAIL, first_name=FIRST, last_name=LAST, employee=employee)
     role_assign(user=login, role=Role.PROCESS_LEADER, workplace=workplace)
-    manager = user_with_role(Role.MANAGER, workplace=workplace, email="chef@example.se")
-    leader = user_with_role(Role.PROCESS_LEADER, workplace=workplace, email="ledare@example.se")
+    manager = user_with_role(Role.MANAGER, workplace=workplace, email="chef.p@example.se")
+    leader = user_with_role(Role.PROCESS_LEADER, workplace=workplace, email="ledare.p@example.se")
     with django_capture_on_commit_callbacks(execute=True):
         session = session_schedule(
             workplace=workplace, module=modules[0], starts_at=at(10), ends_at=at(10) + datetime.timedelta(hours=1),
