@@ -16,7 +16,11 @@ from surveys.models import Response, SurveyInvitation
 from surveys.privacy import survey_drafts_expire, survey_pairing_destroy
 from tests.factories import EmployeeFactory
 from tests.sessions.factories import programme_with_tracks
-from tests.surveys.factories import SurveyInvitationFactory, SurveyRoundFactory, survey_with_questions
+from tests.surveys.factories import (
+    SurveyInvitationFactory,
+    SurveyRoundFactory,
+    survey_with_questions,
+)
 from tests.surveys.helpers import answer, close
 
 pytestmark = pytest.mark.django_db
