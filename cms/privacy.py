@@ -91,6 +91,9 @@ DECLARATIONS = [
             PersonalField("title_norm", C.IDENTITY, PROGRAMME, AUDIT),
             PersonalField("autocomplete", C.IDENTITY, PROGRAMME, AUDIT),
             PersonalField("body", C.IDENTITY, PROGRAMME, AUDIT),
+            # PostgreSQL's full-text columns (the model has them only on PostgreSQL).
+            PersonalField("title_text", C.IDENTITY, PROGRAMME, AUDIT),
+            PersonalField("body_text", C.IDENTITY, PROGRAMME, AUDIT),
         ),
         other=("content_type", "object_id"),
     ),
