@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import logging
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import HomePage, OutboxMessage, PageFeedback
@@ -114,6 +116,31 @@ def outbox_pending_ids(*, limit: int = 500) -> list[int]:
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )
+
+
+@transaction.atomic
+def outbox_bodies_erase(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
+    """Erase the text, links and calendar files of messages delivered (or given up on) more than
+    ``SAMTALSRUM_OUTBOX_BODY_DAYS`` ago; keep who was sent what kind of message, and when.
+    Idempotent: a second run finds nothing."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.SAMTALSRUM_OUTBOX_BODY_DAYS)
+    due = OutboxMessage.objects.filter(body_erased_at__isnull=True).filter(
+        Q(status=OutboxMessage.Status.SENT, sent_at__lt=cutoff)
+        | Q(status=OutboxMessage.Status.FAILED, created_at__lt=cutoff)
+    )
+    if dry_run:
+        return due.count()
+    return due.update(body_text="", body_html="", attachments=[], last_error="", body_erased_at=now)
+
+
+def page_feedback_expire(*, now: datetime.datetime | None = None, dry_run: bool = False) -> int:
+    """Delete page feedback older than ``SAMTALSRUM_FEEDBACK_DAYS``. Returns how many."""
+    now = now or timezone.now()
+    due = PageFeedback.objects.filter(
+        created_at__lt=now - datetime.timedelta(days=settings.SAMTALSRUM_FEEDBACK_DAYS)
+    )
+    return due.count() if dry_run else due.delete()[0]
 
 
 @transaction.atomic

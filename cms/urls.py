@@ -18,6 +18,7 @@ site_patterns = (
         path("lank/<str:token>/", views.employee_link, name="employee_link"),
         path("tillganglighet/", views.AccessibilityStatementView.as_view(), name="accessibility"),
         path("personuppgifter/", views.PrivacyView.as_view(), name="privacy"),
+        path("personuppgifter/forteckning/", views.ProcessingRecordView.as_view(), name="processing_record"),
     ],
     "cms",
 )

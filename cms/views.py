@@ -56,5 +56,48 @@ class AccessibilityStatementView(TemplateView):
     template_name = "cms/accessibility.html"
 
 
+def _register_by(key: str) -> list[dict]:
+    """The personal-data register grouped by category or by purpose, for the pages below."""
+    from django.apps import apps
+
+    from people.privacy_register import Category, personal_fields
+
+    groups: dict = {}
+    for declaration, personal in personal_fields():
+        model = apps.get_model(declaration.model)
+        group_key = personal.category if key == "category" else personal.purpose.key
+        group = groups.setdefault(group_key, {
+            "title": Category(personal.category).label if key == "category" else personal.purpose.text,
+            "purpose": personal.purpose, "items": [], "categories": set(), "retentions": {},
+        })
+        group["items"].append({
+            "what": model._meta.get_field(personal.name).verbose_name,
+            "where": declaration.description,
+            "purpose": personal.purpose,
+            "retention": personal.retention,
+            "category": Category(personal.category).label,
+        })
+        group["categories"].add(Category(personal.category).label)
+        group["retentions"][personal.retention.key] = personal.retention
+    for group in groups.values():
+        group["categories"] = sorted(str(c) for c in group["categories"])
+        group["retentions"] = list(group["retentions"].values())
+    return list(groups.values())
+
+
 class PrivacyView(TemplateView):
+    """What is stored, why and for how long: generated from the register, so it cannot drift."""
+
     template_name = "cms/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "categories": _register_by("category")}
+
+
+class ProcessingRecordView(TemplateView):
+    """The record of processing activities (GDPR article 30), generated from the register."""
+
+    template_name = "cms/processing_record.html"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "purposes": _register_by("purpose")}

@@ -135,3 +135,44 @@ def register_courses_log_scope():
     from .models import Module
 
     return {Programme: BY_PERMISSION, Track: BY_PERMISSION, Module: BY_PERMISSION}
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_log_actions(actions) -> None:
+    actions.register_action(
+        "samtalsrum.personal_data.erase", _("Radera personuppgifter"), _("En persons uppgifter raderades eller begränsades")
+    )
+    actions.register_action(
+        "samtalsrum.personal_data.purge", _("Gallra personuppgifter"), _("Uppgifter gallrades efter bevarandedatum")
+    )
+    actions.register_action(
+        "samtalsrum.survey_pairing_destroy", _("Avsluta parning av enkätsvar"), _("Före- och eftersvar kan inte längre paras")
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_personal_data_urls():
+    from django.urls import path
+
+    from . import views_personal_data as views
+
+    return [
+        path("personal-data/<int:employee_id>/", views.admin_extract, name="personal_data_extract"),
+        path("personal-data/<int:employee_id>/erase/", views.admin_erase, name="personal_data_erase"),
+    ]
+
+
+@hooks.register("register_employee_listing_buttons")
+def personal_data_button(request, employee):
+    from django.urls import reverse
+
+    from wagtail.admin.widgets.button import Button
+
+    from people.selectors import scope_for
+
+    # The same rule as people.selectors.data_subject_admins_for, without a query per row.
+    scope = scope_for(request.user)
+    if not (scope.is_programme_admin or employee.organisation_id in scope.hr_organisation_ids):
+        return []
+    return [Button(_("Registerutdrag och radering"), reverse("personal_data_extract", args=[employee.pk]),
+                   icon_name="doc-full", priority=50)]

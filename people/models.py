@@ -157,6 +157,10 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
         on = on or timezone.localdate()
         return self.filter(Q(employment_end__isnull=True) | Q(employment_end__gte=on))
 
+    def unrestricted(self) -> EmployeeQuerySet:
+        """Without those whose processing is restricted (GDPR art. 18, docs/privacy.md)."""
+        return self.filter(restricted_at__isnull=True)
+
 
 class Employee(index.Indexed, models.Model):
     """An HR record. Imported from the employer's HR system; never deleted, only marked as left."""
@@ -203,6 +207,14 @@ class Employee(index.Indexed, models.Model):
         editable=False,
         help_text=_("Räknas upp när personens länkar spärras; äldre länkar slutar då gälla."),
     )
+    restricted_at = models.DateTimeField(
+        _("behandlingen begränsad"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Personen har begärt radering: uppgifterna sparas bara som underlag till finansiären."),
+    )
+    erased_at = models.DateTimeField(_("anonymiserad"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
@@ -248,6 +260,11 @@ class Employee(index.Indexed, models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Search never finds someone whose processing is restricted (docs/privacy.md).
+        return super().get_indexed_objects().filter(restricted_at__isnull=True)
 
     @property
     def has_left(self) -> bool:

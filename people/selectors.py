@@ -133,7 +133,16 @@ def managed_workplaces_for(user: User | AnonymousUser | None) -> QuerySet[Workpl
 
 
 def employees_for(user: User | AnonymousUser | None) -> QuerySet[Employee]:
-    """Employees the viewer may see. An employee sees only themselves."""
+    """Employees the viewer may see. An employee sees only themselves.
+
+    Those whose processing is restricted are left out of every list and export; evidence
+    reads and the register extract use :func:`data_subjects_for`.
+    """
+    return data_subjects_for(user).filter(restricted_at__isnull=True)
+
+
+def data_subjects_for(user: User | AnonymousUser | None) -> QuerySet[Employee]:
+    """Employees the viewer may see, restricted ones included: for evidence and the register."""
     scope = scope_for(user)
     qs = Employee.objects.select_related("workplace", "organisation")
     if scope.is_programme_admin:
@@ -167,3 +176,13 @@ def employee_imports_for(user: User | AnonymousUser | None) -> QuerySet[Employee
     if scope.user_id is None:
         return qs.none()
     return qs.filter(created_by_id=scope.user_id)
+
+
+def data_subject_admins_for(user: User | AnonymousUser | None) -> QuerySet[Employee]:
+    """Employees whose register extract and erasure the viewer may handle: HR of their
+    organisation and programme admins (not managers or process leaders)."""
+    scope = scope_for(user)
+    qs = Employee.objects.select_related("workplace", "organisation").filter(erased_at__isnull=True)
+    if scope.is_programme_admin:
+        return qs
+    return qs.filter(organisation_id__in=scope.hr_organisation_ids)

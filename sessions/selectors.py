@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from courses.models import Module, Programme, Track, TrackKind
 from people.models import Employee, Role, RoleAssignment, User, Workplace
-from people.selectors import employees_for, scope_for
+from people.selectors import data_subjects_for, scope_for
 
 from . import completion
 from .models import (
@@ -69,7 +69,7 @@ def sessions_for(user: Viewer) -> QuerySet[Session]:
 
 def hours_corrections_for(user: Viewer) -> QuerySet[HoursCorrection]:
     """Corrections of the hours of employees the viewer may see."""
-    return HoursCorrection.objects.filter(employee__in=employees_for(user))
+    return HoursCorrection.objects.filter(employee__in=data_subjects_for(user))
 
 
 def sessions_managed_by(user: Viewer) -> QuerySet[Session]:
@@ -222,7 +222,7 @@ def planner(workplace: Workplace, track: Track) -> tuple[list[Module], list[Plan
     whatever the number of employees and sessions.
     """
     modules = list(track.modules.order_by("sort_order", "pk"))
-    employees = list(Employee.objects.active().filter(workplace=workplace).order_by("last_name", "first_name", "pk"))
+    employees = list(Employee.objects.active().unrestricted().filter(workplace=workplace).order_by("last_name", "first_name", "pk"))
     minutes = completion.module_minutes(
         employee_ids=Employee.objects.filter(workplace=workplace).values("pk"), modules=modules
     )
@@ -460,7 +460,7 @@ def hours_report(
 ) -> QuerySet[Employee]:
     """Employees in the viewer's scope, annotated with minutes per track. One query per page."""
     scope = scope_for(user)
-    qs = employees_for(user)
+    qs = data_subjects_for(user)  # evidence: restricted people stay in (docs/privacy.md)
     if not scope.is_programme_admin:
         qs = qs.filter(organisation_id__in=scope.hr_organisation_ids)
     if organisation_id:
@@ -512,7 +512,7 @@ def cofinancing_summary(user: Viewer, *, programme: Programme, month: datetime.d
     """Minutes per gender in one month for the viewer's employees (rounding is the caller's)."""
     start, end = _month_range(month)
     scope = scope_for(user)
-    employees = employees_for(user)
+    employees = data_subjects_for(user)  # evidence: restricted people stay in
     if not scope.is_programme_admin:
         employees = employees.filter(organisation_id__in=scope.hr_organisation_ids)
     employee_ids = employees.values("pk")

@@ -175,7 +175,7 @@ def session_create(request: HttpRequest, workplace_id: int | None = None) -> Htt
         workplace = get_object_or_404(managed_workplaces_for(request.user), pk=workplace_id)
         track = selectors.workplace_track_for(workplace)
         modules = track.modules.order_by("sort_order") if track else _modules_of_kind(TrackKind.WORKPLACE)
-        invitees = Employee.objects.active().filter(workplace=workplace).order_by("last_name", "first_name")
+        invitees = Employee.objects.active().unrestricted().filter(workplace=workplace).order_by("last_name", "first_name")
     leaders = selectors.process_leader_choices(workplace)
     warnings = []
     if request.method == "POST":
@@ -233,7 +233,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     workplace = session.workplace
     invitees = (
-        Employee.objects.active().filter(workplace=workplace).order_by("last_name", "first_name") if workplace else None
+        Employee.objects.active().unrestricted().filter(workplace=workplace).order_by("last_name", "first_name") if workplace else None
     )
     leaders = selectors.process_leader_choices(workplace)
     warnings = []

@@ -22,3 +22,10 @@ def respondent_key_for(*, programme_id: int, employee_id: int) -> str:
         raise ImproperlyConfigured("SAMTALSRUM_SURVEY_PAIRING_SECRET is not set.")
     message = f"{programme_id}:{employee_id}".encode()
     return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def unlinkable_key() -> str:
+    """A random key in the same shape as :func:`respondent_key_for`, tied to nobody."""
+    import secrets
+
+    return secrets.token_hex(32)

@@ -43,3 +43,11 @@ def survey_rounds_open_task() -> int:
 def survey_reminders_send_task() -> int:
     """Remind, through the outbox, everyone who has not answered an open round."""
     return survey_reminders_send()
+
+
+@shared_task(name="surveys.tasks.survey_drafts_expire_task")
+def survey_drafts_expire_task() -> int:
+    """Erase drafts whose link has expired or whose round has closed (docs/privacy.md)."""
+    from .privacy import survey_drafts_expire
+
+    return survey_drafts_expire()

@@ -27,6 +27,12 @@ class OutboxMessage(models.Model):
     last_error = models.TextField(_("senaste fel"), blank=True)
     created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
     sent_at = models.DateTimeField(_("skickat"), null=True, blank=True)
+    body_erased_at = models.DateTimeField(
+        _("text raderad"),
+        null=True,
+        blank=True,
+        help_text=_("Texten och bilagorna raderas en tid efter leveransen; kvar blir vem, vad för slags och när."),
+    )
 
     class Meta:
         verbose_name = _("utgående meddelande")

@@ -181,6 +181,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "survey-rounds-open": {"task": "surveys.tasks.survey_rounds_open_task", "schedule": 60 * 60},
     "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},
     "api-token-uses-purge": {"task": "api.api_token_uses_purge_task", "schedule": 60 * 60 * 24},
+    "personal-data-purge": {"task": "courses.personal_data_purge_task", "schedule": 60 * 60 * 24},
+    "outbox-bodies-erase": {"task": "cms.outbox_bodies_erase", "schedule": 60 * 60},
+    "page-feedback-expire": {"task": "cms.page_feedback_expire", "schedule": 60 * 60 * 24},
+    "survey-drafts-expire": {"task": "surveys.tasks.survey_drafts_expire_task", "schedule": 60 * 60},
 }
 # Reminders go out this many hours before each session.
 SAMTALSRUM_REMINDER_HOURS = env_int("SAMTALSRUM_REMINDER_HOURS", 24)
@@ -192,6 +196,12 @@ SAMTALSRUM_ROLL_CALL_EARLY_MINUTES = env_int("SAMTALSRUM_ROLL_CALL_EARLY_MINUTES
 SAMTALSRUM_SESSION_REOPEN_HOURS = env_int("SAMTALSRUM_SESSION_REOPEN_HOURS", 24)
 # Sessions may lie this many days before a programme's start or after its end (at most 366).
 SAMTALSRUM_SESSION_DATE_MARGIN_DAYS = env_int("SAMTALSRUM_SESSION_DATE_MARGIN_DAYS", 180)
+
+# Personal data (docs/privacy.md): the text and calendar files of a delivered e-mail are erased
+# this many days after delivery; page feedback is deleted this many days after it came in; the
+# nightly purge of programmes past their retention date runs at this hour.
+SAMTALSRUM_OUTBOX_BODY_DAYS = env_int("SAMTALSRUM_OUTBOX_BODY_DAYS", 30)
+SAMTALSRUM_FEEDBACK_DAYS = env_int("SAMTALSRUM_FEEDBACK_DAYS", 365)
 
 # Signed links for employees (no password): how long one stays valid.
 SAMTALSRUM_LINK_MAX_AGE_DAYS = env_int("SAMTALSRUM_LINK_MAX_AGE_DAYS", 60)

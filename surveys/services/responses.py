@@ -47,6 +47,7 @@ def round_employees(survey_round: SurveyRound) -> Iterable[Employee]:
         return Employee.objects.none()
     return (
         Employee.objects.active(survey_round.opens_on)
+        .unrestricted()
         .filter(Q(organisation_id__in=org_ids) | Q(workplace_id__in=wp_ids))
         .order_by("id")
     )

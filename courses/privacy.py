@@ -1,0 +1,24 @@
+"""``courses`` holds no personal data: the programme, its tracks and modules. Declared so that
+a personal field added here later fails the register test (``people.privacy_register``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from people.privacy_register import ModelDeclaration, Provider, register
+
+DECLARATIONS = [
+    ModelDeclaration(
+        "courses.Programme",
+        _("Programmet och finansiärens inställningar."),
+        other=("name", "description", "starts_on", "ends_on", "planned_participants", "unit_cost_per_hour",
+               "rounding_rule", "retention_until", "anonymity_threshold", "module_completion_percent",
+               "organisations"),
+    ),
+    ModelDeclaration("courses.Track", _("Spår."), other=("programme", "kind", "name", "description", "target_minutes")),
+    ModelDeclaration(
+        "courses.Module", _("Modul."),
+        other=("sort_order", "track", "title", "description", "planned_minutes", "lecture_segment",
+               "discussion_guide"),
+    ),
+]
+
+register(Provider("courses", 2, DECLARATIONS))
