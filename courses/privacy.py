@@ -11,8 +11,11 @@ DECLARATIONS = [
         _("Programmet och finansiärens inställningar."),
         other=("name", "description", "starts_on", "ends_on", "planned_participants", "unit_cost_per_hour",
                "rounding_rule", "retention_until", "anonymity_threshold", "module_completion_percent",
-               "organisations"),
+               "organisations", "cofinancing_budget"),
     ),
+    ModelDeclaration("courses.Phase", _("Programmets fas."),
+                     other=("sort_order", "programme", "name", "description", "starts_on", "ends_on")),
+    ModelDeclaration("courses.Milestone", _("Milstolpe."), other=("sort_order", "programme", "title", "due_on")),
     ModelDeclaration("courses.Track", _("Spår."), other=("programme", "kind", "name", "description", "target_minutes")),
     ModelDeclaration(
         "courses.Module", _("Modul."),

@@ -11,7 +11,7 @@ from people.privacy_register import (
 )
 
 #: Our apps: every model. Third-party apps: the models that store people's data.
-OUR_APPS = ("cms", "people", "courses", "dialogue_sessions", "surveys")
+OUR_APPS = ("cms", "people", "courses", "dialogue_sessions", "surveys", "api")
 THIRD_PARTY = (
     "auth.Group", "auth.Permission", "sessions.Session", "wagtailcore.ModelLogEntry", "wagtailcore.PageLogEntry",
     "wagtailcore.Revision", "wagtailcore.Comment", "wagtailcore.CommentReply", "wagtailforms.FormSubmission",
