@@ -59,19 +59,25 @@ class AccessibilityStatementView(TemplateView):
 def _register_by(key: str) -> list[dict]:
     """The personal-data register grouped by category or by purpose, for the pages below."""
     from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
 
     from people.privacy_register import Category, personal_fields
 
     groups: dict = {}
     for declaration, personal in personal_fields():
         model = apps.get_model(declaration.model)
+        try:
+            field = model._meta.get_field(personal.name)
+        except FieldDoesNotExist:
+            # Declared for one database only (PostgreSQL's search index has columns SQLite lacks).
+            continue
         group_key = personal.category if key == "category" else personal.purpose.key
         group = groups.setdefault(group_key, {
             "title": Category(personal.category).label if key == "category" else personal.purpose.text,
             "purpose": personal.purpose, "items": [], "categories": set(), "retentions": {},
         })
         group["items"].append({
-            "what": model._meta.get_field(personal.name).verbose_name,
+            "what": field.verbose_name,
             "where": declaration.description,
             "purpose": personal.purpose,
             "retention": personal.retention,

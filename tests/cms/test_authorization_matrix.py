@@ -61,6 +61,7 @@ STAFF_A = {"process_leader_a", "manager_a"}
 ADMIN_X = {"hr_x", "programme_admin"}
 WAGTAIL_USERS = {"hr_x", "hr_y", "editor", "programme_admin"}
 TWO_FACTOR = {"hr_x", "hr_y", "programme_admin"}
+SIGNED_IN_EMPLOYEES = {"employee_link", "employee", "process_leader_a", "manager_a", "manager_b"}
 
 # --- The declaration: who may open each URL ---------------------------------------------------
 # Keys are URL names; for the admin of our own models, "<viewset>:*" applies to all its views
@@ -71,6 +72,7 @@ EXPECTED: dict[str, set[str]] = {
     "cms:logout": ALL,  # POST only; signs out whoever asks
     "cms:accessibility": ALL,
     "cms:privacy": ALL,
+    "cms:processing_record": ALL,  # the record of processing (GDPR art. 30) is public
     # A signed link is a capability: whoever holds it opens that person's pages (docs/anonymity.md
     # says why nobody else is ever shown one).
     "cms:employee_link": ALL,
@@ -84,6 +86,8 @@ EXPECTED: dict[str, set[str]] = {
     "people:two_factor_disable": SIGNED_IN - TWO_FACTOR,
     "courses:my_programme": SIGNED_IN | {"employee_link"},
     "courses:search": ALL,
+    # Everyone's own register extract (GDPR art. 15); staff without an employment have none.
+    "courses:my_data": SIGNED_IN_EMPLOYEES,
     # Sessions.
     "sessions:list": SIGNED_IN,
     "sessions:planner": {"manager_a", "programme_admin"},
@@ -130,6 +134,9 @@ EXPECTED: dict[str, set[str]] = {
     "sessions_hours_report": {"hr_x", "hr_y", "programme_admin"},
     "sessions_hours_report_results": {"hr_x", "hr_y", "programme_admin"},
     "surveys_links_reissue": ADMIN_X,
+    # One person's extract and erasure: HR of their organisation and programme admins.
+    "personal_data_extract": ADMIN_X,
+    "personal_data_erase": ADMIN_X,
     # Feedback is read and deleted, never written, in the admin.
     "page_feedback:*": {"editor", "programme_admin"},
     "page_feedback:add": set(),
@@ -290,6 +297,8 @@ def _world() -> World:
         "surveys:round_letters": {"round_id": survey_round.pk},
         "cms:employee_link": {"token": employee_link_token(employee)},
         "surveys_links_reissue": {"employee_id": employee.pk},
+        "personal_data_extract": {"employee_id": employee.pk, "pk": employee.pk},
+        "personal_data_erase": {"employee_id": employee.pk, "pk": employee.pk},
         "people_import:*": {"pk": employee_import.pk},
         "page_feedback:*": {"pk": feedback.pk},
         "organisation:*": {"pk": org_x.pk},
