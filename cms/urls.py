@@ -35,6 +35,8 @@ urlpatterns = [
         require_admin_access(ScopedSiteHistoryView.as_view(results_only=True)),
         name="site_history_results",
     ),
+    # Browsers ask for /favicon.ico on every page that names none (the Wagtail admin, files).
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
