@@ -9,7 +9,13 @@ from django.utils import translation
 
 from courses.models import TrackKind
 from tests.cms.factories import content_tree, english_locale
-from tests.factories import EmployeeFactory, ModuleFactory, ProgrammeFactory, TrackFactory, UserFactory
+from tests.factories import (
+    EmployeeFactory,
+    ModuleFactory,
+    ProgrammeFactory,
+    TrackFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

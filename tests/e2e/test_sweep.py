@@ -42,9 +42,19 @@ def _world():
     from sessions.models import Attendance, AttendanceStatus, Invitation, Session, SessionStatus
     from surveys.models import Phase, SurveyKind
     from tests.cms.factories import content_tree, english_locale
-    from tests.factories import EmployeeFactory, OrganisationFactory, UserFactory, WorkplaceFactory, user_with_role
+    from tests.factories import (
+        EmployeeFactory,
+        OrganisationFactory,
+        UserFactory,
+        WorkplaceFactory,
+        user_with_role,
+    )
     from tests.sessions.factories import SessionFactory, programme_with_tracks
-    from tests.surveys.factories import SurveyInvitationFactory, SurveyRoundFactory, survey_with_questions
+    from tests.surveys.factories import (
+        SurveyInvitationFactory,
+        SurveyRoundFactory,
+        survey_with_questions,
+    )
     from tests.surveys.helpers import answer, close
 
     tree = content_tree()
