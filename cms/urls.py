@@ -37,6 +37,8 @@ urlpatterns = [
         name="site_history_results",
     ),
     path("api/", include("api.urls")),
+    # Browsers ask for /favicon.ico on every page that names none (the Wagtail admin, files).
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -3,8 +3,9 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
 
@@ -107,3 +108,7 @@ class ProcessingRecordView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "purposes": _register_by("purpose")}
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """``/favicon.ico``: the icon in the static files (its hashed name is known only at run time)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))

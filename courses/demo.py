@@ -25,6 +25,7 @@ from .demo_content import PREPARATORY_MODULES, WORKPLACE_MODULES
 from .models import Milestone, Module, Phase, Programme, RoundingRule, Track, TrackKind
 
 PROGRAMME_NAME = "Vilka är vi?"
+PROGRAMME_NAME_EN = "Who are we?"
 VIDEO_PATH = Path(__file__).resolve().parent / "demo_media" / "platshallare.mp4"
 VIDEO_TITLE = "Platshållarfilm (Samtalsrum)"
 VIDEO_SECONDS = 5
@@ -121,6 +122,9 @@ def _programme() -> Programme:
             "cofinancing_budget": Decimal("4845084.00"),
         },
     )
+    if not programme.name_en:
+        programme.name_en = PROGRAMME_NAME_EN
+        programme.save(update_fields=["name_en"])
     programme.organisations.set(Organisation.objects.all())
     _phases(programme)
     return programme
@@ -194,6 +198,7 @@ def _tracks(
         kind=TrackKind.PREPARATORY,
         defaults={
             "name": "Preparandprocessen",
+            "name_en": "The preparatory process",
             "target_minutes": 840,
             "description": "För chefer, personer i ledande ställning och två representanter från "
             "varje arbetsplats, som blir processledare.",
@@ -205,6 +210,7 @@ def _tracks(
                 track=preparatory,
                 sort_order=order,
                 title=module["title"],
+                title_en=module.get("title_en", ""),
                 description=module["description"],
                 planned_minutes=module["minutes"],
                 lecture_segment=preparatory_segments.get(module["title"]),
@@ -214,6 +220,7 @@ def _tracks(
         kind=TrackKind.WORKPLACE,
         defaults={
             "name": "Arbetsplatsprocessen",
+            "name_en": "The workplace process",
             "target_minutes": 300,
             "description": "Fem samtal på en timme var på den egna arbetsplatsen, ledda av "
             "arbetsplatsens processledare. Chefen ansvarar.",
@@ -226,6 +233,7 @@ def _tracks(
                 track=workplace,
                 sort_order=order,
                 title=f"{order + 1}. {module['sv']['module']}",
+                title_en=f"{order + 1}. {module['en']['module']}",
                 description=module["sv"]["module_description"],
                 planned_minutes=60,
                 lecture_segment=segment,

@@ -10,18 +10,21 @@ from __future__ import annotations
 PREPARATORY_MODULES: list[dict] = [
     {
         "title": "Introduktionsdag",
+        "title_en": "Introduction day",
         "minutes": 360,
         "description": "Programmets syfte, upplägg och tidsplan. Vi lär känna varandra över "
         "organisationsgränserna och går igenom vad som väntar i arbetsplatsprocessen.",
     },
     {
         "title": "Utbildning i processledarskap",
+        "title_en": "Training in process leadership",
         "minutes": 240,
         "description": "Att leda samtal där alla kommer till tals: samtalsklimat, frågeteknik, "
         "att hantera oenighet och att ta hand om det som kommer upp.",
     },
     {
         "title": "Föreläsning: integration och inkludering",
+        "title_en": "Lecture: integration and inclusion",
         "minutes": 90,
         "description": "Vad integration och inkludering betyder på en arbetsplats, och varför det "
         "angår alla.",
@@ -48,6 +51,7 @@ PREPARATORY_MODULES: list[dict] = [
     },
     {
         "title": "Föreläsning: jämställdhet",
+        "title_en": "Lecture: gender equality",
         "minutes": 50,
         "description": "Jämställdhet i arbetsfördelning, lön, inflytande och bemötande.",
         "segment": {
@@ -69,6 +73,7 @@ PREPARATORY_MODULES: list[dict] = [
     },
     {
         "title": "Föreläsning: tillgänglighet",
+        "title_en": "Lecture: accessibility",
         "minutes": 50,
         "description": "En arbetsplats och ett material som fungerar för alla, också med "
         "funktionsnedsättning.",
@@ -90,6 +95,7 @@ PREPARATORY_MODULES: list[dict] = [
     },
     {
         "title": "Föreläsning: antidiskriminering",
+        "title_en": "Lecture: anti-discrimination",
         "minutes": 50,
         "description": "Diskrimineringsgrunderna, arbetsgivarens ansvar och vad du gör om något "
         "händer.",

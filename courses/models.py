@@ -8,6 +8,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -35,6 +36,21 @@ TRACK_TARGET_MAX_MINUTES = 6000
 MODULE_MAX_MINUTES = 960
 
 
+def in_reader_language(obj: models.Model, field: str) -> str:
+    """``field`` of ``obj`` in the active language: its ``<field>_en`` twin for English readers
+    when an editor has filled it in, else the Swedish original.
+
+    Programmes, tracks and modules are one row each whatever the language – sessions, hours and
+    surveys point at them – so their names are translated field by field rather than as Wagtail
+    page translations (docs/content.md).
+    """
+    swedish = getattr(obj, field)
+    language = (translation.get_language() or "sv").split("-")[0]
+    if language == "en":
+        return getattr(obj, f"{field}_en", "") or swedish
+    return swedish
+
+
 class RoundingRule(models.TextChoices):
     """How reported hours are rounded in funder exports (never in the ledger itself)."""
 
@@ -59,6 +75,9 @@ class Programme(ClusterableModel):
     """A funded programme such as "Vilka är vi? 2018–2021"."""
 
     name = models.CharField(_("namn"), max_length=200, unique=True)
+    name_en = models.CharField(
+        _("namn på engelska"), max_length=200, blank=True, help_text=_("Visas för den som läser på engelska.")
+    )
     description = models.TextField(_("beskrivning"), blank=True)
     starts_on = models.DateField(
         _("startdatum"), validators=[MinValueValidator(PROGRAMME_DATE_MIN), MaxValueValidator(PROGRAMME_DATE_MAX)]
@@ -123,6 +142,7 @@ class Programme(ClusterableModel):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         FieldPanel("planned_participants"),
@@ -188,7 +208,11 @@ class Programme(ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        return in_reader_language(self, "name")
 
     @property
     def rounding(self) -> RoundingRule:
@@ -272,6 +296,9 @@ class Track(ClusterableModel):
     )
     kind = models.CharField(_("typ"), max_length=20, choices=TrackKind.choices)
     name = models.CharField(_("namn"), max_length=200)
+    name_en = models.CharField(
+        _("namn på engelska"), max_length=200, blank=True, help_text=_("Visas för den som läser på engelska.")
+    )
     description = models.TextField(_("beskrivning"), blank=True)
     target_minutes = models.PositiveIntegerField(
         _("mål (minuter)"),
@@ -283,6 +310,7 @@ class Track(ClusterableModel):
         FieldPanel("programme"),
         FieldPanel("kind"),
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("description"),
         FieldPanel("target_minutes"),
         InlinePanel("modules", heading=_("Moduler"), label=_("Modul")),
@@ -301,7 +329,11 @@ class Track(ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.programme})"
+        return f"{self.local_name} ({self.programme})"
+
+    @property
+    def local_name(self) -> str:
+        return in_reader_language(self, "name")
 
     @property
     def target_hours(self) -> Decimal:
@@ -323,6 +355,9 @@ class Module(Orderable):
 
     track = ParentalKey(Track, verbose_name=_("spår"), on_delete=models.CASCADE, related_name="modules")
     title = models.CharField(_("titel"), max_length=200)
+    title_en = models.CharField(
+        _("titel på engelska"), max_length=200, blank=True, help_text=_("Visas för den som läser på engelska.")
+    )
     description = models.TextField(_("beskrivning"), blank=True)
     planned_minutes = models.PositiveIntegerField(
         _("planerad tid (minuter)"), validators=[MinValueValidator(1), MaxValueValidator(MODULE_MAX_MINUTES)]
@@ -346,6 +381,7 @@ class Module(Orderable):
 
     panels = [
         FieldPanel("title"),
+        FieldPanel("title_en"),
         FieldPanel("description"),
         FieldPanel("planned_minutes"),
         # Passed as classes: they are made when the form is, once the page models are loaded.
@@ -364,4 +400,8 @@ class Module(Orderable):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.local_title
+
+    @property
+    def local_title(self) -> str:
+        return in_reader_language(self, "title")

@@ -11,15 +11,15 @@ DECLARATIONS = [
         _("Programmet och finansiärens inställningar."),
         other=("name", "description", "starts_on", "ends_on", "planned_participants", "unit_cost_per_hour",
                "rounding_rule", "retention_until", "anonymity_threshold", "module_completion_percent",
-               "organisations", "cofinancing_budget"),
+               "organisations", "cofinancing_budget", "name_en"),
     ),
     ModelDeclaration("courses.Phase", _("Programmets fas."),
                      other=("sort_order", "programme", "name", "description", "starts_on", "ends_on")),
     ModelDeclaration("courses.Milestone", _("Milstolpe."), other=("sort_order", "programme", "title", "due_on")),
-    ModelDeclaration("courses.Track", _("Spår."), other=("programme", "kind", "name", "description", "target_minutes")),
+    ModelDeclaration("courses.Track", _("Spår."), other=("programme", "kind", "name", "name_en", "description", "target_minutes")),
     ModelDeclaration(
         "courses.Module", _("Modul."),
-        other=("sort_order", "track", "title", "description", "planned_minutes", "lecture_segment",
+        other=("sort_order", "track", "title", "title_en", "description", "planned_minutes", "lecture_segment",
                "discussion_guide"),
     ),
 ]

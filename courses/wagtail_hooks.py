@@ -109,6 +109,7 @@ class TrackViewSet(BaseModelViewSet):
             FieldPanel("programme"),
             FieldPanel("kind"),
             FieldPanel("name"),
+            FieldPanel("name_en"),
             FieldPanel("description"),
             FieldPanel("target_minutes"),
             InlinePanel("modules", heading=_("Moduler"), label=_("Modul")),

@@ -24,6 +24,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
@@ -55,7 +56,37 @@ def can_view_facilitator_notes(user) -> bool:
     )
 
 
-class FallbackToDefaultLocaleMixin:
+class ReaderLanguageUrlMixin:
+    """A page's address in the reader's language, so a reader never leaves their language by a link.
+
+    Wagtail gives a Swedish page a ``/sv/`` address whatever language the reader chose. For a
+    reader in another content language the address is the page's translation when it has a live
+    one, and otherwise the same path under the reader's prefix (``/en/material/x/``), which
+    :class:`FallbackToDefaultLocaleMixin` serves as the Swedish page with a notice. This covers
+    every way a page's address is made: ``pageurl``, ``page.url``, links in rich text.
+    """
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request=request)
+        language = translation.get_language()
+        own = self.locale.language_code
+        if not parts or not parts[2] or not language or language == own:
+            return parts
+        if language not in dict(settings.WAGTAIL_CONTENT_LANGUAGES) or own != settings.LANGUAGE_CODE:
+            return parts
+        translated = Page.objects.filter(
+            translation_key=self.translation_key, locale__language_code=language, live=True
+        ).first()
+        if translated is not None:
+            return translated.specific.get_url_parts(request=request)
+        prefix = f"/{own}/"
+        site_id, root_url, page_path = parts
+        if page_path.startswith(prefix):
+            page_path = f"/{language}/" + page_path[len(prefix):]
+        return site_id, root_url, page_path
+
+
+class FallbackToDefaultLocaleMixin(ReaderLanguageUrlMixin):
     """Routes a path missing from a translated tree to the same path in the default language.
 
     The English tree holds only the pages that have been translated; ``/en/material/x/`` for
@@ -108,7 +139,7 @@ class MaterialIndexPage(FallbackToDefaultLocaleMixin, Page):
         return listed + [child for child in own if child.translation_key not in listed_keys]
 
 
-class FeedbackRouteMixin(RoutablePageMixin):
+class FeedbackRouteMixin(ReaderLanguageUrlMixin, RoutablePageMixin):
     """Adds the "Har du synpunkter på den här sidan?" form and its POST route to a page."""
 
     @path("synpunkter/", name="feedback")
