@@ -72,7 +72,8 @@ EXPECTED: dict[str, set[str]] = {
     "cms:logout": ALL,  # POST only; signs out whoever asks
     "cms:accessibility": ALL,
     "cms:privacy": ALL,
-    "cms:processing_record": ALL,  # the record of processing (GDPR art. 30) is public
+    "cms:processing_record": ALL,
+    "favicon": ALL,  # the record of processing (GDPR art. 30) is public
     # A signed link is a capability: whoever holds it opens that person's pages (docs/anonymity.md
     # says why nobody else is ever shown one).
     "cms:employee_link": ALL,
