@@ -229,6 +229,9 @@ class Employee(index.Indexed, models.Model):
         index.AutocompleteField("last_name"),
         index.FilterField("organisation_id"),
         index.FilterField("workplace_id"),
+        # Restricted and erased people are left out of lists and searches (people.selectors).
+        index.FilterField("restricted_at"),
+        index.FilterField("erased_at"),
     ]
 
     class Meta:

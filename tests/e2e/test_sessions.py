@@ -26,7 +26,7 @@ def test_manager_plans_leader_takes_attendance_hr_sees_minutes(
 
     # The manager opens the planner from the landing page and creates the five sessions in one go.
     login(page, manager)
-    page.get_by_role("link", name=re.compile("Planera samtal")).click()
+    page.get_by_role("link", name=re.compile("Planera samtal")).first.click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Planering")
     axe_check(page, "planner")
