@@ -25,6 +25,7 @@ from people.selectors import organisations_for
 
 from . import completion, funder, params, selectors
 from .models import Attendance
+from .reports import ProgrammeFromQueryMixin
 
 
 def _no_op(queryset, name, value):
@@ -54,7 +55,7 @@ class _FunderFilterSet(WagtailFilterSet):
         self.filters["programme"].queryset = selectors.programmes_for_reports(user)
 
 
-class _FunderReportView(BaseReportView):
+class _FunderReportView(ProgrammeFromQueryMixin, BaseReportView):
     filterset_class = _FunderFilterSet
     permission_policy = ModelPermissionPolicy(Attendance)
     permission_required = "view"
@@ -64,15 +65,6 @@ class _FunderReportView(BaseReportView):
     def month(self) -> datetime.date | None:
         value = self.request.GET.get("month") or (_last_month() if self.month_required else "")
         return params.optional_month(value)
-
-    @cached_property
-    def programme(self) -> Programme | None:
-        value = self.request.GET.get("programme")
-        programme_id = params.object_id(value, what=_("program")) if value else None
-        programme = selectors.hours_report_programme(self.request.user, programme_id)
-        if programme is None and programme_id:
-            raise Http404
-        return programme
 
     @cached_property
     def organisation_id(self) -> int | None:

@@ -71,7 +71,21 @@ def _hours(minutes: int) -> Decimal:
     return (Decimal(minutes or 0) / Decimal(60)).quantize(Decimal("0.01"))
 
 
-class HoursReportView(BaseReportView):
+class ProgrammeFromQueryMixin:
+    """``?programme=`` for a report: the viewer's newest programme without it, 404 for one
+    outside their scope, 400 for a value that is no programme id."""
+
+    @cached_property
+    def programme(self) -> Programme | None:
+        value = self.request.GET.get("programme")
+        programme_id = params.object_id(value, what=_("program")) if value else None
+        programme = selectors.hours_report_programme(self.request.user, programme_id)
+        if programme is None and programme_id:
+            raise Http404
+        return programme
+
+
+class HoursReportView(ProgrammeFromQueryMixin, BaseReportView):
     page_title = _("Timmar per anställd")
     header_icon = "time"
     index_url_name = "sessions_hours_report"
@@ -107,15 +121,6 @@ class HoursReportView(BaseReportView):
         "workplace_target_hours": _("Arbetsplats, mål (h)"),
         "complete_label": _("Klar"),
     }
-
-    @cached_property
-    def programme(self) -> Programme | None:
-        value = self.request.GET.get("programme")
-        programme_id = params.object_id(value, what=_("program")) if value else None
-        programme = selectors.hours_report_programme(self.request.user, programme_id)
-        if programme is None and programme_id:
-            raise Http404
-        return programme
 
     @cached_property
     def month(self) -> datetime.date | None:
