@@ -123,8 +123,12 @@ class Command(BaseCommand):
                 f"{pairs} LIMIT %s",
                 [org_ids, attendance],
             )
+            # The deferred foreign-key checks of the rows above run now: PostgreSQL refuses to
+            # alter a table with trigger events still pending.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table in guarded:
                 cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_closed_guard")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
             cursor.execute(
                 "UPDATE dialogue_sessions_session SET status = 'closed', closed_at = ends_at "
                 "WHERE uid LIKE 'bench-%%' AND ends_at < now()"
