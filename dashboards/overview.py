@@ -110,11 +110,12 @@ def programme_overview(programme: Programme, period: Period, *, with_survey: boo
     """Everything the steering group sees for ``period``, with the threshold applied."""
     threshold = programme.anonymity_threshold
     register = progress.headcount_cells(programme)
-    cells = progress.reach_cells(programme, period)
+    counted = progress.tally(programme, period)
+    cells = counted.reach_cells()
     reach = split_disclosure(cells, categories=GENDERS, threshold=threshold, register=register)
     rows = _reach_rows(programme, reach, register)
 
-    hours = progress.hours(programme, period)
+    hours = counted.hours()
     tracks = {t.kind: t.target_minutes for t in programme.tracks.all()}
     everyone = sum(register.values())
     preparatory = progress.preparatory_people(programme)
@@ -126,7 +127,7 @@ def programme_overview(programme: Programme, period: Period, *, with_survey: boo
     hours_shown = reach.total(PROGRAMME_NODE) is not None
     hours_minutes = {kind: hours.total(kind) if hours_shown else None for kind in targets}
 
-    steps = progress.funnel(programme, period)
+    steps = counted.funnel()
     funnel = {
         "invited": count_or_none(steps.invited, threshold),
         "attended": count_or_none(steps.attended, threshold),

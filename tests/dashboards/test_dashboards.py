@@ -87,6 +87,39 @@ def test_overview_figures(world):
     assert [(m.month.month, m.people) for m in overview.months] == [(3, 36), (4, 18)]
 
 
+def test_corrections_count_and_cancelled_sessions_do_not(world):
+    """The overview reads the ledger as the hours report does: corrections in the period count
+    towards hours, completion and own cost; a cancelled session and a later correction do not."""
+    from sessions.models import Attendance, HoursCorrection, Session, SessionStatus
+
+    programme = programme_with_phases(world.programme.pk)
+    period = Period(datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+    before = programme_overview(programme, period)
+    work = programme.tracks.get(kind="workplace")
+    only_module_1 = world.employees[11]  # no hourly cost
+    did_both = world.employees[0]  # 250 kr an hour
+    march = Session.objects.filter(workplace=world.wp_a1, module__sort_order=1).get()
+    HoursCorrection.objects.create(employee=only_module_1, track=work, minutes=60, reason="Papperslista", created_by=world.admin)
+    assert programme_overview(programme, period).funnel["completed"] == before.funnel["completed"] + 1
+    HoursCorrection.objects.create(employee=did_both, track=work, session=march, minutes=-30, reason="Gick tidigt",
+                                   created_by=world.admin)
+    later = HoursCorrection.objects.create(employee=only_module_1, track=work, minutes=600, reason="Nästa år",
+                                           created_by=world.admin)
+    HoursCorrection.objects.filter(pk=later.pk).update(created_at=datetime.datetime(2027, 1, 15, tzinfo=datetime.UTC))
+    cancelled = Session.objects.create(module=march.module, workplace=world.wp_a1, starts_at=march.starts_at.replace(month=5),
+                                       ends_at=march.ends_at.replace(month=5))
+    Attendance.objects.create(session=cancelled, employee=world.employees[12], status="present", minutes=60)
+    Session.objects.filter(pk=cancelled.pk).update(status=SessionStatus.CANCELLED)
+
+    after = programme_overview(programme, period)
+    assert after.hours_minutes["workplace"] == before.hours_minutes["workplace"] + 60 - 30
+    # One completes through the correction, one falls below the target through the other.
+    assert after.funnel["completed"] == before.funnel["completed"] == 18
+    assert after.cofinancing_own_value == before.cofinancing_own_value - 125
+    assert after.cofinancing_minutes_without_cost == before.cofinancing_minutes_without_cost + 60
+    assert after.reached == before.reached
+
+
 def test_current_phase(world):
     programme = programme_with_phases(world.programme.pk)
     assert programme.current_phase(datetime.date(2026, 2, 28)).name == "Analys och planering"
