@@ -15,11 +15,7 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Count,
-    DecimalField,
-    ExpressionWrapper,
-    F,
     Q,
     QuerySet,
     Sum,
@@ -42,10 +38,6 @@ from .models import (
 #: The funder's gender split: woman, man, and everything else (other, not given).
 WOMAN, MAN, OTHER = Gender.WOMAN.value, Gender.MAN.value, "other"
 GENDERS = (WOMAN, MAN, OTHER)
-
-
-def gender_group(value: str | None) -> str:
-    return value if value in (WOMAN, MAN) else OTHER
 
 
 @dataclass(frozen=True)
@@ -94,10 +86,6 @@ def _corrections(programme: Programme, period: Period, organisation_ids: frozens
     if organisation_ids is not None:
         qs = qs.filter(employee__organisation_id__in=organisation_ids)
     return qs
-
-
-_COSTED = ExpressionWrapper(Q(employee__hourly_cost__isnull=False), output_field=BooleanField())
-_COST = ExpressionWrapper(F("minutes") * F("employee__hourly_cost"), output_field=DecimalField(max_digits=20, decimal_places=2))
 
 
 def headcount_cells(programme: Programme, organisation_ids: frozenset[int] | None = None) -> dict[tuple[int, int], int]:
@@ -202,7 +190,7 @@ class Tally:
         )
 
 
-def tally(programme: Programme, period: Period, organisation_ids: frozenset[int] | None = None) -> Tally:
+def tally(programme: Programme, period: Period) -> Tally:
     """Per person, once: invited to a session of the period, attended one (minutes > 0), the
     ledger per track (attendance of sessions not cancelled plus corrections, as in the hours
     report), and whether the workplace track's target is met; then summed per cell. One query,
@@ -214,12 +202,6 @@ def tally(programme: Programme, period: Period, organisation_ids: frozenset[int]
     ops = connection.ops
     start, end = (ops.adapt_datetimefield_value(v) for v in period.bounds())
     target = programme.tracks.filter(kind=TrackKind.WORKPLACE).values_list("target_minutes", flat=True).first()
-    org_filter, org_params = "", []
-    if organisation_ids is not None:
-        if not organisation_ids:
-            return Tally([])
-        org_filter = f"AND e.organisation_id IN ({', '.join(['%s'] * len(organisation_ids))})"
-        org_params = sorted(organisation_ids)
     t = {
         "attendance": Attendance._meta.db_table,
         "correction": HoursCorrection._meta.db_table,
@@ -274,8 +256,7 @@ def tally(programme: Programme, period: Period, organisation_ids: frozenset[int]
             LEFT JOIN att ON att.employee_id = e.id
             LEFT JOIN cor ON cor.employee_id = e.id
             LEFT JOIN inv ON inv.employee_id = e.id
-            WHERE (att.employee_id IS NOT NULL OR cor.employee_id IS NOT NULL OR inv.employee_id IS NOT NULL)
-                {org_filter}
+            WHERE att.employee_id IS NOT NULL OR cor.employee_id IS NOT NULL OR inv.employee_id IS NOT NULL
         )
         SELECT organisation_id, workplace_id, gender,
             CASE WHEN hourly_cost IS NULL THEN 0 ELSE 1 END AS costed,
@@ -290,7 +271,7 @@ def tally(programme: Programme, period: Period, organisation_ids: frozenset[int]
         prep, work, programme.pk, start, end, cancelled,
         prep, work, programme.pk, start, end, start, end,
         programme.pk, start, end, cancelled, InvitationStatus.INVITED.value,
-        WOMAN, MAN, OTHER, *org_params,
+        WOMAN, MAN, OTHER,
         target or 0, target or 0,
     ]
     with connection.cursor() as cursor:
