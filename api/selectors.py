@@ -14,7 +14,13 @@ from people.hr_import import ImportResult
 from people.models import Employee, Organisation, User
 from people.selectors import OrganisationViewer, employees_for, organisations_for, scope_for
 from sessions.models import Attendance, Invitation, Session, SessionStatus
-from sessions.selectors import cofinancing_summary, hours_report, month_range, sessions_for
+from sessions.selectors import (
+    cofinancing_summary,
+    hours_of,
+    hours_report_people,
+    month_range,
+    sessions_for,
+)
 
 from .models import ApiToken
 
@@ -49,12 +55,18 @@ def api_tokens_for(user: User | AnonymousUser | None) -> QuerySet[ApiToken]:
 def employee_hours(
     viewer: OrganisationViewer,
     *,
-    programme: Programme,
-    month: datetime.date | None,
     workplace_id: int | None,
 ) -> QuerySet[Employee]:
-    """The HR report's rows (``sessions.selectors.hours_report``), in the order of their ids."""
-    return hours_report(viewer, programme=programme, workplace_id=workplace_id, month=month).order_by("pk")
+    """The HR report's people (``sessions.selectors.hours_report_people``), in the order of
+    their ids; a page gets its minutes from :func:`employee_hours_page`."""
+    return hours_report_people(viewer, workplace_id=workplace_id).order_by("pk")
+
+
+def employee_hours_page(
+    page: list[Employee], *, programme: Programme, month: datetime.date | None
+) -> list[Employee]:
+    """The minutes of one page of :func:`employee_hours`, read for those people only."""
+    return hours_of(page, programme=programme, month=month)
 
 
 def _in_month(field: str, month: datetime.date) -> Q:

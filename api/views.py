@@ -142,9 +142,12 @@ class ApiView(APIView):
             raise _bad_parameter(_("Ange updated_since som en tidpunkt med tidszon, t.ex. 2024-03-01T00:00:00+01:00."))
         return moment
 
-    def paginated(self, queryset, serializer_class, **context):
+    def paginated(self, queryset, serializer_class, *, read=None, **context):
+        """One page of ``queryset``; ``read`` completes the page's rows before they are written."""
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(queryset, self.request, view=self)
+        if read is not None:
+            page = read(page)
         return paginator.get_paginated_response(serializer_class(page, many=True, context=context).data)
 
 
@@ -163,11 +166,13 @@ class HoursView(ApiView):
     )
     def get(self, request):
         programme = self.programme()
-        rows = api_selectors.employee_hours(
-            request.user, programme=programme, month=self.month(), workplace_id=self.workplace_id()
-        )
+        month = self.month()
+        rows = api_selectors.employee_hours(request.user, workplace_id=self.workplace_id())
         targets = {track.kind: track.target_minutes for track in programme.tracks.all()}
-        return self.paginated(rows, serializers.EmployeeHoursSerializer, targets=targets)
+        return self.paginated(
+            rows, serializers.EmployeeHoursSerializer, targets=targets,
+            read=lambda page: api_selectors.employee_hours_page(page, programme=programme, month=month),
+        )
 
 
 class SessionsView(ApiView):

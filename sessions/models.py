@@ -243,3 +243,34 @@ class HoursCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee}: {self.minutes:+d} min"
+
+
+class LedgerEntry(models.Model):
+    """One line of the hours ledger, read-only: a database view over attendance in sessions
+    that were not cancelled, and the corrections (migration ``0003_ledger_view``).
+
+    Reports sum it in one grouped query instead of one subquery per person and track. The
+    moment a line counts in is its session's start, or the correction's own time when it
+    belongs to no session – the same rule as the certificate and the co-financing summary.
+    """
+
+    ATTENDANCE = "attendance"
+    CORRECTION = "correction"
+
+    id = models.BigIntegerField(primary_key=True)  # the source row's id, doubled (+1 for corrections)
+    source = models.CharField(max_length=10)
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.DO_NOTHING, related_name="ledger_entries", db_constraint=False
+    )
+    track = models.ForeignKey("courses.Track", on_delete=models.DO_NOTHING, related_name="+", db_constraint=False)
+    occurred_at = models.DateTimeField()
+    minutes = models.IntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "dialogue_sessions_ledger"
+        verbose_name = _("timrad")
+        verbose_name_plural = _("timliggaren")
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.track_id}: {self.minutes:+d} min"

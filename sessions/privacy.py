@@ -67,6 +67,15 @@ DECLARATIONS = [
         ),
         other=("session", "track", "created_at"),
     ),
+    ModelDeclaration(
+        "dialogue_sessions.LedgerEntry",
+        _("Timliggaren: en läsbar vy över närvaro och korrigeringar, inget lagras här."),
+        fields=(
+            PersonalField("employee", C.ATTENDANCE, EVIDENCE, UNTIL_RETENTION),
+            PersonalField("minutes", C.ATTENDANCE, EVIDENCE, UNTIL_RETENTION),
+        ),
+        other=("source", "track", "occurred_at"),
+    ),
 ]
 
 

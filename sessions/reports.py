@@ -31,7 +31,7 @@ from .models import Attendance
 
 
 def _no_op(queryset, name, value):
-    return queryset  # applied in the annotation instead (see HoursReportView.get_base_queryset)
+    return queryset  # applied when the minutes are read (see HoursReportView.paginate_queryset)
 
 
 class HoursReportFilterSet(WagtailFilterSet):
@@ -146,7 +146,14 @@ class HoursReportView(ProgrammeFromQueryMixin, BaseReportView):
         return {t.kind: t.target_minutes for t in self.programme.tracks.all()}
 
     def get_base_queryset(self):
-        return selectors.hours_report(self.request.user, programme=self.programme, month=self.month)
+        # The people only: the paginator counts and cuts them cheaply, then the page's minutes
+        # are read for that page alone (paginate_queryset); an export reads everyone's at once.
+        return selectors.hours_report_people(self.request.user)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = selectors.hours_of(list(page.object_list), programme=self.programme, month=self.month)
+        return paginator, page, page.object_list, is_paginated
 
     def get_filename(self):
         return f"timmar-{self.month:%Y-%m}" if self.month else "timmar"
@@ -187,6 +194,8 @@ class HoursReportView(ProgrammeFromQueryMixin, BaseReportView):
         return employee
 
     def decorate_paginated_queryset(self, object_list):
+        if self.is_export:  # not paginated: everyone's minutes from one grouped query
+            object_list = selectors.with_minutes(object_list, programme=self.programme, month=self.month)
         return [self._decorate(e) for e in object_list]
 
     def to_row_dict(self, item):

@@ -13,11 +13,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
     Count,
     Exists,
-    IntegerField,
+    FilteredRelation,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
 )
@@ -35,6 +34,7 @@ from .models import (
     HoursCorrection,
     Invitation,
     InvitationStatus,
+    LedgerEntry,
     Session,
     SessionStatus,
 )
@@ -407,30 +407,6 @@ def _month_range(month: datetime.date) -> tuple[datetime.datetime, datetime.date
 month_range = _month_range
 
 
-def _minutes_subquery(track: Track | None, month: datetime.date | None) -> tuple[Subquery, Subquery]:
-    attended = Attendance.objects.filter(employee_id=OuterRef("pk")).exclude(session__status=SessionStatus.CANCELLED)
-    corrected = HoursCorrection.objects.filter(employee_id=OuterRef("pk"))
-    if track is None:
-        attended = attended.none()
-        corrected = corrected.none()
-    else:
-        attended = attended.filter(session__module__track=track)
-        corrected = corrected.filter(track=track)
-    if month is not None:
-        start, end = _month_range(month)
-        attended = attended.filter(session__starts_at__gte=start, session__starts_at__lt=end)
-        corrected = corrected.filter(
-            Q(session__isnull=False, session__starts_at__gte=start, session__starts_at__lt=end)
-            | Q(session__isnull=True, created_at__gte=start, created_at__lt=end)
-        )
-    a = attended.values("employee_id").annotate(t=Sum("minutes")).values("t")
-    c = corrected.values("employee_id").annotate(t=Sum("minutes")).values("t")
-    return (
-        Coalesce(Subquery(a, output_field=IntegerField()), Value(0)),
-        Coalesce(Subquery(c, output_field=IntegerField()), Value(0)),
-    )
-
-
 def programmes_for_reports(user: Viewer) -> QuerySet[Programme]:
     """Programmes whose hours the viewer may report on: all for programme admins, HR's
     organisations' for HR; newest first."""
@@ -444,10 +420,97 @@ def programmes_for_reports(user: Viewer) -> QuerySet[Programme]:
 def hours_report_programme(user: Viewer, programme_id: int | None = None) -> Programme | None:
     """The programme ``programme_id`` if the viewer may report on it (None if not); without
     one, the newest the viewer may report on."""
-    qs = programmes_for_reports(user)
+    qs = programmes_for_reports(user).prefetch_related("tracks")  # the reports read the tracks more than once
     if programme_id:
         return qs.filter(pk=programme_id).first()
     return qs.first()
+
+
+def hours_report_people(
+    user: Viewer,
+    *,
+    organisation_id: int | None = None,
+    workplace_id: int | None = None,
+) -> QuerySet[Employee]:
+    """The HR report's people, in its order, without their minutes: what a page is cut from.
+
+    Cheap to count and to cut into pages; :func:`hours_of` then reads the minutes of just the
+    page's people, so the last page costs what the first does."""
+    scope = scope_for(user)
+    qs = data_subjects_for(user)  # evidence: restricted people stay in (docs/privacy.md)
+    if not scope.is_programme_admin:
+        qs = qs.filter(organisation_id__in=scope.hr_organisation_ids)
+    if organisation_id:
+        qs = qs.filter(organisation_id=organisation_id)
+    if workplace_id:
+        qs = qs.filter(workplace_id=workplace_id)
+    return qs.annotate(
+        preparatory_required=Exists(
+            RoleAssignment.objects.filter(
+                user__employee_id=OuterRef("pk"), role__in=[Role.MANAGER, Role.PROCESS_LEADER]
+            )
+        ),
+    ).order_by("organisation__name", "workplace__name", "last_name", "first_name", "pk")
+
+
+def _report_tracks(programme: Programme | None) -> tuple[Track | None, Track | None]:
+    tracks = {t.kind: t for t in programme.tracks.all()} if programme else {}
+    return tracks.get(TrackKind.PREPARATORY), tracks.get(TrackKind.WORKPLACE)
+
+
+def _ledger_condition(tracks: tuple[Track | None, ...], month: datetime.date | None, prefix: str = "") -> Q:
+    condition = Q(**{f"{prefix}track_id__in": [t.pk for t in tracks if t is not None]})
+    if month is not None:
+        start, end = _month_range(month)
+        condition &= Q(**{f"{prefix}occurred_at__gte": start, f"{prefix}occurred_at__lt": end})
+    return condition
+
+
+def _track_sum(path: str, track: Track | None):
+    if track is None:
+        return Value(0)
+    return Coalesce(Sum(f"{path}minutes", filter=Q(**{f"{path}track_id": track.pk})), Value(0))
+
+
+def with_minutes(
+    people: QuerySet[Employee], *, programme: Programme | None, month: datetime.date | None = None
+) -> QuerySet[Employee]:
+    """``people`` with ``preparatory_minutes`` and ``workplace_minutes`` from the ledger (in
+    ``month``, or in all): one join to the ledger and one GROUP BY, a ``FILTER`` per track."""
+    prep, work = _report_tracks(programme)
+    if prep is None and work is None:
+        return people.annotate(preparatory_minutes=Value(0), workplace_minutes=Value(0))
+    people = people.annotate(
+        _ledger=FilteredRelation("ledger_entries", condition=_ledger_condition((prep, work), month, "ledger_entries__"))
+    )
+    return people.annotate(
+        preparatory_minutes=_track_sum("_ledger__", prep),
+        workplace_minutes=_track_sum("_ledger__", work),
+    )
+
+
+def hours_of(
+    people: list[Employee], *, programme: Programme | None, month: datetime.date | None = None
+) -> list[Employee]:
+    """Sets ``preparatory_minutes`` and ``workplace_minutes`` on ``people`` (a page of
+    :func:`hours_report_people`) from one grouped query over their ledger lines only."""
+    prep, work = _report_tracks(programme)
+    totals = {}
+    if people and (prep is not None or work is not None):
+        totals = {
+            row["employee_id"]: row
+            for row in LedgerEntry.objects.filter(
+                _ledger_condition((prep, work), month), employee_id__in=[p.pk for p in people]
+            )
+            .values("employee_id")
+            .annotate(preparatory_minutes=_track_sum("", prep), workplace_minutes=_track_sum("", work))
+            .order_by()
+        }
+    for person in people:
+        row = totals.get(person.pk, {})
+        person.preparatory_minutes = row.get("preparatory_minutes", 0)
+        person.workplace_minutes = row.get("workplace_minutes", 0)
+    return people
 
 
 def hours_report(
@@ -458,28 +521,10 @@ def hours_report(
     workplace_id: int | None = None,
     month: datetime.date | None = None,
 ) -> QuerySet[Employee]:
-    """Employees in the viewer's scope, annotated with minutes per track. One query per page."""
-    scope = scope_for(user)
-    qs = data_subjects_for(user)  # evidence: restricted people stay in (docs/privacy.md)
-    if not scope.is_programme_admin:
-        qs = qs.filter(organisation_id__in=scope.hr_organisation_ids)
-    if organisation_id:
-        qs = qs.filter(organisation_id=organisation_id)
-    if workplace_id:
-        qs = qs.filter(workplace_id=workplace_id)
-    tracks = {t.kind: t for t in programme.tracks.all()} if programme else {}
-    prep, work = tracks.get(TrackKind.PREPARATORY), tracks.get(TrackKind.WORKPLACE)
-    prep_a, prep_c = _minutes_subquery(prep, month)
-    work_a, work_c = _minutes_subquery(work, month)
-    return qs.annotate(
-        preparatory_minutes=prep_a + prep_c,
-        workplace_minutes=work_a + work_c,
-        preparatory_required=Exists(
-            RoleAssignment.objects.filter(
-                user__employee_id=OuterRef("pk"), role__in=[Role.MANAGER, Role.PROCESS_LEADER]
-            )
-        ),
-    ).order_by("organisation__name", "workplace__name", "last_name", "first_name", "pk")
+    """Employees in the viewer's scope with their minutes per track, all in one query: for
+    exports and whole-set reads. A page reads :func:`hours_report_people` and :func:`hours_of`."""
+    people = hours_report_people(user, organisation_id=organisation_id, workplace_id=workplace_id)
+    return with_minutes(people, programme=programme, month=month)
 
 
 # ---------------------------------------------------------------- funder evidence

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from django.apps import apps
 from django.urls import reverse
 
 from cms.models import OutboxMessage
@@ -37,8 +38,14 @@ def test_privacy_page_and_record_are_generated_from_the_register(client):
     assert "Enkätpseudonym" in page and "anonymiseras" in page
     record = client.get(reverse("cms:processing_record")).content.decode()
     assert "Art. 6.1 c GDPR" in record and "Art. 6.1 e och art. 32 GDPR" in record
-    # One row per declared field, under its purpose.
-    assert record.count("<td>") == 3 * len(personal_fields())
+    # One row per declared field this database has, under its purpose (PostgreSQL's search
+    # index declares columns that SQLite's lacks).
+    present = [
+        (d, f) for d, f in personal_fields()
+        if any(field.name == f.name for field in apps.get_model(d.model)._meta.get_fields())
+    ]
+    assert len(present) >= len(personal_fields()) - 2
+    assert record.count("<td>") == 3 * len(present)
 
 
 def test_extract_contains_every_declared_category_and_section(person, hr_user, client):
