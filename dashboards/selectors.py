@@ -1,4 +1,5 @@
-"""Who may see which dashboard, and the programme admin's data-quality warnings."""
+"""Who may see which dashboard, the programme admin's data-quality warnings, and the figures
+of the employee's own dashboard."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from courses.models import Programme
-from people.models import Role, RoleAssignment, Workplace
+from courses.selectors import tracks_for_employee
+from people.models import Employee, Role, RoleAssignment, Workplace
 from people.selectors import scope_for
-from sessions.models import Session, SessionStatus
+from sessions import selectors as session_selectors
+from sessions.models import Invitation, InvitationStatus, Session, SessionStatus
 from surveys.models import SurveyInvitation, SurveyRound
 
 #: A session still open this long after its end was never closed.
@@ -90,4 +93,43 @@ def recent_led_sessions(user, limit: int = 5) -> list[Session]:
             present_count=Count("attendances", filter=Q(attendances__minutes__gt=0), distinct=True),
         )
         .order_by("-starts_at")[:limit]
+    )
+
+
+# ---------------------------------------------------------------- the employee's own
+
+
+def employee_hours(employee: Employee) -> tuple[Programme | None, list[dict]]:
+    """The employee's current programme and, per track of it they take, minutes done, target and
+    left. The figures are those of "Mina timmar" (``ledger_by_track``: attendance in sessions not
+    cancelled, plus corrections); a track with nothing yet shows 0. Five queries."""
+    tracks = list(tracks_for_employee(employee).prefetch_related(None))
+    if not tracks:
+        return None, []
+    programme_id = tracks[0].programme_id  # newest programme first
+    ledger = {row["track"].pk: row for row in session_selectors.ledger_by_track(employee)}
+    rows = []
+    for track in tracks:
+        if track.programme_id != programme_id:
+            continue
+        row = ledger.get(track.pk) or {
+            "track": track, "minutes": 0, "target": track.target_minutes, "left": track.target_minutes,
+        }
+        rows.append({**row, "track": track})
+    # Hours on a track of the programme the employee no longer takes (a former manager's
+    # preparatory hours) still count on their record, so they are shown too.
+    shown = {row["track"].pk for row in rows}
+    rows += [row for pk, row in ledger.items() if pk not in shown and row["track"].programme_id == programme_id]
+    return tracks[0].programme, rows
+
+
+def employee_next_session(employee: Employee) -> Invitation | None:
+    """The soonest session the employee is booked on that has not ended, is not cancelled and
+    not yet closed (one query; a waiting-list place is not a booking)."""
+    return (
+        session_selectors.my_sessions(employee)
+        .filter(status=InvitationStatus.INVITED, session__status=SessionStatus.SCHEDULED,
+                session__ends_at__gte=timezone.now())
+        .order_by("session__starts_at", "session_id")
+        .first()
     )

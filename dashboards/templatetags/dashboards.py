@@ -19,7 +19,13 @@ from surveys.selectors import workplace_response_counts
 
 from ..overview import programme_overview, programme_with_phases
 from ..presenting import overview_charts
-from ..selectors import data_quality, recent_led_sessions, upcoming_led_sessions
+from ..selectors import (
+    data_quality,
+    employee_hours,
+    employee_next_session,
+    recent_led_sessions,
+    upcoming_led_sessions,
+)
 
 register = template.Library()
 
@@ -97,6 +103,28 @@ def leader_dashboard(context) -> dict:
         summary.pop("missing", None)  # the process leader follows the group, not each person
         summaries.append(summary)
     data["workplaces"] = summaries
+    return data
+
+
+@register.inclusion_tag("dashboards/_employee_dashboard.html", takes_context=True)
+def employee_dashboard(context, employee) -> dict:
+    """Min sida for a participant: my hours per track, done and left, and my next session.
+
+    ``employee`` is the one the request acts for (signed in, or opened by a signed link);
+    nobody else's figures are read. The phase header is left out where another role's
+    dashboard on the same page already shows it."""
+    programme, tracks = employee_hours(employee)
+    data = {
+        "employee": employee, "tracks": tracks, "next": employee_next_session(employee), "programme": None,
+        "programme_left": sum(row["left"] for row in tracks),
+    }
+    if programme is not None:
+        programme = programme_with_phases(programme.pk)
+        data.update(programme=programme, current_phase=programme.current_phase(timezone.localdate()))
+    scope = context.get("scope")
+    data["phase_header"] = not (scope is not None and any(
+        (scope.is_programme_admin, scope.is_steering_group, scope.is_hr, scope.is_manager, scope.is_process_leader)
+    ))
     return data
 
 
