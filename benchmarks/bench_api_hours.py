@@ -66,6 +66,9 @@ def _data():
                             minutes=60 if not e.pk % 3 else 30 + e.pk % 29) for e in employees],
                 batch_size=2000,
             )
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # fresh statistics, as autovacuum would give them later
+                cursor.execute("ANALYZE")
     return organisation, programme, track
 
 

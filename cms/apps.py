@@ -9,3 +9,34 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import client_address  # noqa: F401 - registers its system check
+
+        self._connect_page_cache()
+
+    @staticmethod
+    def _connect_page_cache() -> None:
+        """Anything published, moved or deleted, and any document or image changed, starts a new
+        generation of the whole-page cache (cms/page_cache.py)."""
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.models import Locale
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .page_cache import bump
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(bump, dispatch_uid=f"page-cache-{signal!r}")
+        post_delete.connect(_bump_for_pages, dispatch_uid="page-cache-page-deleted")
+        for model in (get_document_model(), get_image_model(), Locale):
+            post_save.connect(bump, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
+            post_delete.connect(bump, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
+
+
+def _bump_for_pages(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    from .page_cache import bump
+
+    if isinstance(instance, Page):
+        bump()

@@ -39,6 +39,8 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from .. import page_cache
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 #: Roles that may open a guide's process-leader view (facilitator notes).
@@ -169,6 +171,13 @@ class FeedbackRouteMixin(ReaderLanguageUrlMixin, RoutablePageMixin):
             language=request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "",
         )
         return HttpResponseRedirect(self.url + "?synpunkter=tack#synpunkter")
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        response = super().serve(request, view, args, kwargs)
+        index = view is None or getattr(view, "__name__", "") == "index_route"
+        if index and not request.user.is_authenticated and not getattr(request, "is_preview", False):
+            page_cache.allow(response)  # the page itself, as anyone not signed in sees it
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from .feedback import PageFeedbackForm

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Material pages for visitors who are not signed in, from the cache (cms/page_cache.py).
+    "cms.page_cache.PublicPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "people.middleware.TwoFactorMiddleware",
@@ -139,6 +141,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Seconds a material page stays in the cache for visitors who are not signed in (0: off);
+# anything published clears it sooner (cms/page_cache.py).
+SAMTALSRUM_PAGE_CACHE_SECONDS = env_int("SAMTALSRUM_PAGE_CACHE_SECONDS", 600)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Samtalsrum"

@@ -24,3 +24,7 @@ WHITENOISE_AUTOREFRESH = True
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 SAMTALSRUM_TEST_BROKER_URL = env("CELERY_BROKER_URL")
+
+# The whole-page cache outlives a test's database (it is the process's memory); tests that are
+# about it turn it on themselves (tests/cms/test_page_cache.py).
+SAMTALSRUM_PAGE_CACHE_SECONDS = 0
