@@ -184,3 +184,22 @@ def test_a_nul_in_the_query_and_an_unexpected_failure_are_problems(world, reader
     failed = reader.get(HOURS)
     assert failed.status_code == 500 and failed["Content-Type"] == "application/problem+json"
     assert "database gone" not in failed.content.decode()
+
+
+def test_hours_rows_are_written_as_the_declared_fields_say(world, reader, organisation):
+    """The hours endpoint writes its rows directly; they must equal DRF's field-by-field output."""
+    from rest_framework import serializers as drf
+
+    from api.serializers import EmployeeHoursSerializer
+    from sessions import selectors
+
+    from courses.models import Programme
+
+    programme = Programme.objects.order_by("-starts_on", "-pk").first()
+    people = selectors.hours_of(
+        list(Employee.objects.filter(organisation=organisation).select_related("workplace")), programme=programme
+    )
+    serializer = EmployeeHoursSerializer(context={"targets": {"preparatory": 840, "workplace": 300}})
+    assert len(people) > 2
+    for person in people:
+        assert serializer.to_representation(person) == drf.Serializer.to_representation(serializer, person)
