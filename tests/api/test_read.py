@@ -191,9 +191,8 @@ def test_hours_rows_are_written_as_the_declared_fields_say(world, reader, organi
     from rest_framework import serializers as drf
 
     from api.serializers import EmployeeHoursSerializer
-    from sessions import selectors
-
     from courses.models import Programme
+    from sessions import selectors
 
     programme = Programme.objects.order_by("-starts_on", "-pk").first()
     people = selectors.hours_of(
