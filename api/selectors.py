@@ -5,19 +5,20 @@ question it is (hours and co-financing: sessions)."""
 from __future__ import annotations
 
 import datetime
+from types import SimpleNamespace
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Max, Q, QuerySet
 
 from courses.models import Programme
 from people.hr_import import ImportResult
-from people.models import Employee, Organisation, User
+from people.models import Organisation, User
 from people.selectors import OrganisationViewer, employees_for, organisations_for, scope_for
 from sessions.models import Attendance, Invitation, Session, SessionStatus
 from sessions.selectors import (
     cofinancing_summary,
-    hours_of,
     hours_report_people,
+    minutes_of,
     month_range,
     sessions_for,
 )
@@ -56,17 +57,38 @@ def employee_hours(
     viewer: OrganisationViewer,
     *,
     workplace_id: int | None,
-) -> QuerySet[Employee]:
-    """The HR report's people (``sessions.selectors.hours_report_people``), in the order of
-    their ids; a page gets its minutes from :func:`employee_hours_page`."""
-    return hours_report_people(viewer, workplace_id=workplace_id).order_by("pk")
+) -> QuerySet:
+    """The HR report's people (``sessions.selectors.hours_report_people``) in the order of
+    their ids, as the fields the API writes; a page gets its minutes from
+    :func:`employee_hours_page`."""
+    return (
+        hours_report_people(viewer, workplace_id=workplace_id)
+        .order_by("pk")
+        .values("pk", "employee_number", "first_name", "last_name", "workplace_id", "workplace__name",
+                "workplace__code")
+    )
 
 
 def employee_hours_page(
-    page: list[Employee], *, programme: Programme, month: datetime.date | None
-) -> list[Employee]:
-    """The minutes of one page of :func:`employee_hours`, read for those people only."""
-    return hours_of(page, programme=programme, month=month)
+    page: list[dict], *, people: QuerySet, programme: Programme, month: datetime.date | None
+) -> list[SimpleNamespace]:
+    """One page of :func:`employee_hours` (``people``) with its minutes, read for those people
+    only: the page is a run of ids in order, so it is asked for as its first and last id (the
+    figures of the HR report: ``sessions.selectors.minutes_of``)."""
+    if not page:
+        return []
+    span = people.filter(pk__gte=page[0]["pk"], pk__lte=page[-1]["pk"])
+    minutes = minutes_of(span, programme=programme, month=month)
+    rows = []
+    for row in page:
+        preparatory, workplace, required = minutes.get(row["pk"], (0, 0, False))
+        rows.append(SimpleNamespace(
+            pk=row["pk"], employee_number=row["employee_number"], first_name=row["first_name"],
+            last_name=row["last_name"],
+            workplace=SimpleNamespace(pk=row["workplace_id"], name=row["workplace__name"], code=row["workplace__code"]),
+            preparatory_minutes=preparatory, workplace_minutes=workplace, preparatory_required=required,
+        ))
+    return rows
 
 
 def _in_month(field: str, month: datetime.date) -> Q:

@@ -171,7 +171,7 @@ class HoursView(ApiView):
         targets = {track.kind: track.target_minutes for track in programme.tracks.all()}
         return self.paginated(
             rows, serializers.EmployeeHoursSerializer, targets=targets,
-            read=lambda page: api_selectors.employee_hours_page(page, programme=programme, month=month),
+            read=lambda page: api_selectors.employee_hours_page(page, people=rows, programme=programme, month=month),
         )
 
 

@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import (
     Count,
     Exists,
+    F,
     FilteredRelation,
     OuterRef,
     Q,
@@ -35,7 +36,6 @@ from .models import (
     HoursCorrection,
     Invitation,
     InvitationStatus,
-    LedgerEntry,
     Session,
     SessionStatus,
 )
@@ -492,37 +492,6 @@ def with_minutes(
     )
 
 
-def hours_of(
-    people: list[Employee], *, programme: Programme | None, month: datetime.date | None = None
-) -> list[Employee]:
-    """Sets ``preparatory_minutes``, ``workplace_minutes`` and ``preparatory_required`` on
-    ``people`` (a page of :func:`hours_report_people`): one grouped query over their ledger
-    lines only, and one for their roles."""
-    prep, work = _report_tracks(programme)
-    ids = [p.pk for p in people]
-    required = set(
-        RoleAssignment.objects.filter(user__employee_id__in=ids, role__in=[Role.MANAGER, Role.PROCESS_LEADER])
-        .values_list("user__employee_id", flat=True)
-    ) if ids else set()
-    totals = {}
-    if people and (prep is not None or work is not None):
-        totals = {
-            row["employee_id"]: row
-            for row in LedgerEntry.objects.filter(
-                _ledger_condition((prep, work), month), employee_id__in=ids
-            )
-            .values("employee_id")
-            .annotate(preparatory_minutes=_track_sum("", prep), workplace_minutes=_track_sum("", work))
-            .order_by()
-        }
-    for person in people:
-        row = totals.get(person.pk, {})
-        person.preparatory_minutes = row.get("preparatory_minutes", 0)
-        person.workplace_minutes = row.get("workplace_minutes", 0)
-        person.preparatory_required = person.pk in required
-    return people
-
-
 # One page of the HR report in one statement: the page's people cut from the report's order
 # (the ORM's own SQL for it, with the order's keys), then their attendance and corrections
 # summed per track – the ledger's rule, as in the view of migration 0003 – for those people
@@ -573,7 +542,49 @@ def hours_page(
     as the report is), with ``preparatory_minutes``, ``workplace_minutes`` and
     ``preparatory_required``: one statement for the page and its figures, one for the people."""
     keys = people.values_list("pk", "organisation__name", "workplace__name", "last_name", "first_name")
-    page_sql, page_params = keys[offset:offset + size].query.sql_with_params()
+    rows = _page_minutes(keys[offset:offset + size], programme=programme, month=month)
+    found = Employee.objects.select_related("workplace", "organisation").in_bulk([row[0] for row in rows])
+    return [_with_page_minutes(found[row[0]], row) for row in rows]
+
+
+def hours_of(
+    people: list[Employee], *, programme: Programme | None, month: datetime.date | None = None
+) -> list[Employee]:
+    """Sets ``preparatory_minutes``, ``workplace_minutes`` and ``preparatory_required`` on
+    ``people`` (a page of :func:`hours_report_people` already read)."""
+    minutes = minutes_of(Employee.objects.filter(pk__in=[p.pk for p in people]), programme=programme, month=month)
+    for person in people:
+        _with_page_minutes(person, (person.pk, *minutes.get(person.pk, (0, 0, False))))
+    return people
+
+
+def minutes_of(
+    people: QuerySet[Employee], *, programme: Programme | None, month: datetime.date | None = None
+) -> dict[int, tuple[int, int, bool]]:
+    """``{id: (preparatory minutes, workplace minutes, preparatory required)}`` for the people
+    of ``people`` (a small set: a page), in one statement that reaches only their own ledger
+    lines. People with no lines have no entry."""
+    keys = people.values_list("pk", F("pk"), F("pk"), F("pk"), F("pk")).order_by()
+    return {
+        pk: (prep, work, bool(required))
+        for pk, prep, work, required in _page_minutes(keys, programme=programme, month=month)
+    }
+
+
+def _with_page_minutes(person: Employee, row: tuple) -> Employee:
+    _pk, preparatory, workplace, required = row
+    person.preparatory_minutes = preparatory
+    person.workplace_minutes = workplace
+    person.preparatory_required = bool(required)
+    return person
+
+
+def _page_minutes(
+    keys: QuerySet, *, programme: Programme | None, month: datetime.date | None
+) -> list[tuple[int, int, int, bool]]:
+    """``(id, preparatory minutes, workplace minutes, preparatory required)`` for the people of
+    ``keys`` (a values_list of id and four sort keys), in the keys' order."""
+    page_sql, page_params = keys.query.sql_with_params()
     prep, work = _report_tracks(programme)
     track_ids = [prep.pk if prep else 0, work.pk if work else 0]
     attended_in_month = corrected_in_month = ""
@@ -593,15 +604,8 @@ def hours_page(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    found = Employee.objects.select_related("workplace", "organisation").in_bulk([row[0] for row in rows])
-    page = []
-    for pk, preparatory, workplace, required in rows:
-        person = found[pk]
-        person.preparatory_minutes = preparatory if prep else 0
-        person.workplace_minutes = workplace if work else 0
-        person.preparatory_required = bool(required)
-        page.append(person)
-    return page
+    # A track the programme lacks counts nothing (its id 0 matches no line).
+    return [(pk, p if prep else 0, w if work else 0, r) for pk, p, w, r in rows]
 
 
 def hours_report(
