@@ -38,8 +38,9 @@ from tests.e2e.conftest import DESKTOP, PHONE
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.sweep]
 
-#: Addresses of one kind opened per role and language (see the module's docstring).
-PER_KIND = 2
+#: Addresses of one kind opened per role and language (see the module's docstring): enough for
+#: the three states the data gives a session (held and closed, running, coming) and a round.
+PER_KIND = 3
 #: A bound per role and language: a link that grows without end (a calendar, a search) stops here.
 MAX_PAGES = 60
 #: Addresses the sweep does not open: they sign out, belong to the admin, or are files.
