@@ -1,10 +1,10 @@
 """Background work for sessions.
 
-``session_invitations_send_task`` builds the invitations of a newly scheduled session (the
+``session_invitations_send_task`` builds the invitations of newly scheduled sessions (the
 messages and their calendar files) and records them in the outbox. It is queued with
-``transaction.on_commit`` by ``services.session_schedule``, so the request that schedules a
-batch returns at once and a rolled-back schedule sends nothing. It takes the session's primary key
-and is idempotent: the session's ``invitations_pending`` flag is cleared in the same transaction
+``transaction.on_commit`` by ``services.session_schedule`` (one task for a planner's whole batch),
+so the request that schedules a batch returns at once and a rolled-back schedule sends nothing. It
+takes the sessions' primary keys and is idempotent: the session's ``invitations_pending`` flag is cleared in the same transaction
 and every message has a dedupe key, so a retry or a second run records nothing more.
 ``session_invitations_flush_task`` (beat) builds those whose task never reached the broker.
 
@@ -39,8 +39,10 @@ def session_reminders_send_task() -> int:
 
 
 @shared_task(name="sessions.invitations_send", acks_late=True)
-def session_invitations_send_task(session_id: int) -> int:
-    return services.session_invitations_send(session_id=session_id)
+def session_invitations_send_task(session_ids: list[int]) -> int:
+    # Each session in its own transaction: a failure halfway keeps what was recorded, and the
+    # retry (or the flush) records only the rest.
+    return sum(services.session_invitations_send(session_id=session_id) for session_id in session_ids)
 
 
 @shared_task(name="sessions.invitations_flush")

@@ -30,7 +30,7 @@ from .. import bounds, completion, public_holidays
 from ..models import Session
 from ..selectors import can_schedule_at, planner, workplace_track_for
 from ._shared import PlanChangedError, ScheduleWarning, ScheduleWarningsError, format_time
-from .scheduling import schedule_warnings, session_schedule
+from .scheduling import invitations_queue, schedule_warnings, session_schedule
 
 #: A batch makes at most this many sessions (25 for 43 people in groups of 10 over five modules).
 PLANNER_SESSIONS_MAX = 200
@@ -121,6 +121,7 @@ def planner_propose(
     video_link: str = "",
     process_leaders: Sequence[User] = (),
     viewer: User,
+    with_warnings: bool = True,
 ) -> PlannerProposal:
     """The sessions the planner would create, with their warnings; writes nothing.
 
@@ -129,6 +130,7 @@ def planner_propose(
     ``group_size``, one session each, ``group_interval_days`` apart at the same time of day. No two
     sessions of the batch share a day. With ``skip_days_off`` a session landing on a weekend or a
     Swedish public holiday moves to the next working day; without it, it is a warning.
+    ``with_warnings=False`` leaves out the overlap checks (a confirmation of warnings already seen).
     """
     if not can_schedule_at(viewer, workplace) or not scope_for(viewer).user_id:
         raise PermissionDenied
@@ -180,10 +182,12 @@ def planner_propose(
                  % {"module": module.title, "day": format_time(starts_at)[:10],
                     "window": bounds.window_message(programme)}}
             )
+        # Everyone in a group lacks the module and is not booked on it (that is how the groups were
+        # drawn), so only overlaps, the process leader and the programme's dates are checked.
         warnings = schedule_warnings(
             module=module, starts_at=starts_at, ends_at=ends_at, process_leaders=leaders, invitees=group,
-            workplace=workplace,
-        )
+            workplace=workplace, newly_invited=(),
+        ) if with_warnings else []
         proposed = ProposedSession(
             module=module, group=number, groups=count, starts_at=starts_at, ends_at=ends_at, invitees=tuple(group),
             moved_from=wanted if wanted != day else None,
@@ -246,12 +250,13 @@ def planner_create_remaining(
         video_link=video_link,
         process_leaders=process_leaders,
         viewer=scheduled_by,
+        with_warnings=not confirm_warnings,
     )
     if expected_fingerprint is not None and proposal.fingerprint != expected_fingerprint:
         raise PlanChangedError(proposal)
     if proposal.warnings and not confirm_warnings:
         raise ScheduleWarningsError(proposal.warnings)
-    return [
+    created = [
         session_schedule(
             workplace=workplace,
             module=proposed.module,
@@ -263,6 +268,9 @@ def planner_create_remaining(
             invitees=list(proposed.invitees),
             scheduled_by=scheduled_by,
             confirm_warnings=True,
+            queue_invitations=False,
         )
         for proposed in proposal.sessions
     ]
+    invitations_queue([session.pk for session in created])
+    return created

@@ -174,10 +174,14 @@ def session_schedule(
     capacity: int | None = None,
     scheduled_by: User,
     confirm_warnings: bool = False,
+    queue_invitations: bool = True,
 ) -> Session:
     """Schedule one session and invite people (the first ``capacity`` ones; the rest wait).
 
-    Raises ``ScheduleWarningsError`` when there are warnings and ``confirm_warnings`` is false.
+    The invitations are built in the background once the transaction commits; a caller scheduling
+    a batch passes ``queue_invitations=False`` and queues them all at once with
+    ``invitations_queue``. Raises ``ScheduleWarningsError`` when there are warnings and
+    ``confirm_warnings`` is false.
     """
     if not can_schedule_at(scheduled_by, workplace):
         raise PermissionDenied
@@ -209,7 +213,14 @@ def session_schedule(
         capacity=capacity,
         created_by=scheduled_by,
     )
-    session.full_clean(exclude=["process_leaders"])
+    # The times and capacity were checked above against the same rules as the constraints (which the
+    # database enforces as well), the foreign keys are the objects passed in and the uid is new: the
+    # field checks suffice, without one query per constraint and key for each session of a batch.
+    session.full_clean(
+        exclude=["process_leaders", "module", "workplace", "created_by", "uid"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     session.save()
     session.process_leaders.set(process_leaders)
     invitations = [
@@ -226,18 +237,26 @@ def session_schedule(
     log(session, "samtalsrum.session.schedule", user=scheduled_by)
     # The messages and calendar files are built in the background once this commits; the flag
     # is the durable to-do, so a broker outage loses nothing (the beat's flush picks it up).
-    session_id = session.pk
-    transaction.on_commit(lambda: _invitations_dispatch(session_id))
+    if queue_invitations:
+        invitations_queue([session.pk])
     return session
 
 
-def _invitations_dispatch(session_id: int) -> None:
+def invitations_queue(session_ids: Sequence[int]) -> None:
+    """Build the invitations of ``session_ids`` in the background once the transaction commits
+    (nothing is built or sent if it rolls back)."""
+    ids = list(session_ids)
+    if ids:
+        transaction.on_commit(lambda: _invitations_dispatch(ids))
+
+
+def _invitations_dispatch(session_ids: list[int]) -> None:
     from ..tasks import session_invitations_send_task
 
     try:
-        session_invitations_send_task.apply_async(args=[session_id], retry=False)
-    except Exception:  # the broker is down: session_invitations_flush_task picks the session up later
-        logger.warning("Could not queue the invitations of session %s; they stay pending.", session_id, exc_info=True)
+        session_invitations_send_task.apply_async(args=[session_ids], retry=False)
+    except Exception:  # the broker is down: session_invitations_flush_task picks them up later
+        logger.warning("Could not queue the invitations of sessions %s; they stay pending.", session_ids, exc_info=True)
 
 
 @transaction.atomic
