@@ -27,10 +27,10 @@ from people.models import Employee, User, Workplace
 from people.selectors import scope_for
 
 from .. import bounds, completion, public_holidays
-from ..models import Session
+from ..models import Invitation, InvitationStatus, Session
 from ..selectors import can_schedule_at, planner, workplace_track_for
 from ._shared import PlanChangedError, ScheduleWarning, ScheduleWarningsError, format_time
-from .scheduling import invitations_queue, schedule_warnings, session_schedule
+from .scheduling import invitations_queue, session_schedule
 
 #: A batch makes at most this many sessions (25 for 43 people in groups of 10 over five modules).
 PLANNER_SESSIONS_MAX = 200
@@ -171,8 +171,7 @@ def planner_propose(
             first_free = day + datetime.timedelta(days=1)
             day += datetime.timedelta(days=group_interval_days)
 
-    sessions: list[ProposedSession] = []
-    unique: dict[tuple[str, str], ScheduleWarning] = {}
+    timed = []
     for module, number, count, wanted, day, group in planned:
         starts_at = timezone.make_aware(datetime.datetime.combine(day, time_of_day))
         ends_at = starts_at + datetime.timedelta(minutes=module.planned_minutes)
@@ -182,12 +181,13 @@ def planner_propose(
                  % {"module": module.title, "day": format_time(starts_at)[:10],
                     "window": bounds.window_message(programme)}}
             )
-        # Everyone in a group lacks the module and is not booked on it (that is how the groups were
-        # drawn), so only overlaps, the process leader and the programme's dates are checked.
-        warnings = schedule_warnings(
-            module=module, starts_at=starts_at, ends_at=ends_at, process_leaders=leaders, invitees=group,
-            workplace=workplace, newly_invited=(),
-        ) if with_warnings else []
+        timed.append((module, number, count, wanted, day, group, starts_at, ends_at))
+    busy = _BusyCalendar(timed, leaders) if with_warnings and timed else None
+
+    sessions: list[ProposedSession] = []
+    unique: dict[tuple[str, str], ScheduleWarning] = {}
+    for module, number, count, wanted, day, group, starts_at, ends_at in timed:
+        warnings = busy.warnings(programme=programme, starts_at=starts_at, ends_at=ends_at, group=group) if busy else []
         proposed = ProposedSession(
             module=module, group=number, groups=count, starts_at=starts_at, ends_at=ends_at, invitees=tuple(group),
             moved_from=wanted if wanted != day else None,
@@ -210,6 +210,61 @@ def planner_propose(
         video_link=video_link,
         process_leader_ids=tuple(u.pk for u in leaders),
     )
+
+
+class _BusyCalendar:
+    """The checks of ``schedule_warnings`` for a whole batch in two queries: the process leaders'
+    and the invitees' other sessions during the batch's span. (Everyone in a group lacks the module
+    and is not booked on it – that is how the groups were drawn – so that check is left out.)"""
+
+    def __init__(self, timed: list, leaders: Sequence[User]):
+        self.leaders = list(leaders)
+        first = min(t[6] for t in timed)
+        last = max(t[7] for t in timed)
+        around = Session.objects.active().filter(starts_at__lt=last, ends_at__gt=first)
+        self.leader_rows = list(
+            Session.process_leaders.through.objects.filter(
+                session__in=around, user_id__in=[u.pk for u in self.leaders]
+            ).select_related("user", "session__module").order_by("user_id", "session__starts_at")
+        ) if self.leaders else []
+        self.invitee_rows = list(
+            Invitation.objects.filter(
+                session__in=around,
+                employee_id__in=[e.pk for t in timed for e in t[5]],
+                status=InvitationStatus.INVITED,
+            ).select_related("employee", "session__module").order_by("employee__last_name", "session__starts_at")
+        )
+
+    def warnings(self, *, programme, starts_at, ends_at, group) -> list[ScheduleWarning]:
+        warnings: list[ScheduleWarning] = []
+        if not self.leaders:
+            warnings.append(ScheduleWarning(
+                "no_process_leader",
+                _("Tillfället har ingen processledare. Arbetsplatsens samtal leds av en utbildad processledare."),
+            ))
+        for row in self.leader_rows:
+            if row.session.starts_at < ends_at and row.session.ends_at > starts_at:
+                warnings.append(ScheduleWarning(
+                    "leader_busy",
+                    _("Processledaren %(name)s leder redan %(session)s vid den tiden.")
+                    % {"name": row.user, "session": f"{row.session.module} {format_time(row.session.starts_at)}"},
+                ))
+        ids = {e.pk for e in group}
+        for inv in self.invitee_rows:
+            if inv.employee_id in ids and inv.session.starts_at < ends_at and inv.session.ends_at > starts_at:
+                warnings.append(ScheduleWarning(
+                    "invitee_busy",
+                    _("%(name)s är redan bokad på %(session)s vid den tiden.")
+                    % {"name": inv.employee, "session": f"{inv.session.module} {format_time(inv.session.starts_at)}"},
+                ))
+        local_start, local_end = timezone.localtime(starts_at).date(), timezone.localtime(ends_at).date()
+        if local_start < programme.starts_on or local_end > programme.ends_on:
+            warnings.append(ScheduleWarning(
+                "outside_programme",
+                _("Tillfället ligger utanför programmets datum (%(start)s – %(end)s).")
+                % {"start": programme.starts_on, "end": programme.ends_on},
+            ))
+        return warnings
 
 
 @transaction.atomic

@@ -167,6 +167,30 @@ def test_with_skipping_a_holiday_moves_to_the_next_working_day(client, manager, 
     assert not any(public_holidays.day_off(d) for d in days)
 
 
+def test_preview_warns_about_a_busy_leader_and_a_busy_invitee(client, manager, process_leader, workplace, staff,
+                                                              programme_setup):
+    # An open session on the day of module 2 (2026-05-11), led by our leader, with staff[0] booked.
+    other = services.session_schedule(
+        workplace=None, module=programme_setup["prep_modules"][0], starts_at=at(11, 9, month=5),
+        ends_at=at(11, 11, month=5), place="Kommunhuset", process_leaders=[process_leader], invitees=[staff[0]],
+        scheduled_by=_admin(), confirm_warnings=True,
+    )
+    client.force_login(manager)
+    response = _preview(client, workplace, _data(process_leader))
+    sessions = response.context["proposal"].sessions
+    messages = {s.module.title: [w.code for w in s.warnings] for s in sessions}
+    assert messages["Samtal 2"] == ["leader_busy", "invitee_busy"]
+    assert messages["Samtal 1"] == messages["Samtal 3"] == []
+    assert f"{staff[0]} är redan bokad på {other.module}" in response.content.decode()
+
+
+def _admin():
+    from people.models import Role
+    from tests.factories import user_with_role
+
+    return user_with_role(Role.PROGRAMME_ADMIN, email="planner-admin@example.se")
+
+
 # ---------------------------------------------------------------- preview and confirmation
 
 
@@ -251,13 +275,16 @@ def test_invitations_are_built_after_commit_not_in_the_request(manager, process_
 
 def test_nothing_is_built_or_sent_when_the_transaction_rolls_back(manager, process_leader, workplace, staff,
                                                                   programme_setup, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            services.planner_create_remaining(
-                workplace=workplace, first_starts_at=at(16), place="Rummet", process_leaders=[process_leader],
-                scheduled_by=manager, confirm_warnings=True,
-            )
-            raise RuntimeError("the request failed after planning")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.planner_create_remaining(
+            workplace=workplace, first_starts_at=at(16), place="Rummet", process_leaders=[process_leader],
+            scheduled_by=manager, confirm_warnings=True,
+        )
+        raise RuntimeError("the request failed after planning")
     assert callbacks == []
     assert Session.objects.count() == 0
     assert OutboxMessage.objects.count() == 0 and mail.outbox == []
