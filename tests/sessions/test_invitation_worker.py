@@ -83,9 +83,9 @@ def test_planner_invitations_are_built_by_a_worker_after_the_request(manager, pr
             time.sleep(0.5)
         assert worker.poll() is None, "the worker stopped early"
         assert not Session.objects.filter(invitations_pending=True).exists()
-        # One invitation per place (the leader is among the invitees), each once.
-        assert OutboxMessage.objects.filter(kind="session_invite").count() == 30
-        assert OutboxMessage.objects.values("dedupe_key").distinct().count() == 30
+        # One invitation per place, and the process leader's for the five groups they are not in.
+        assert OutboxMessage.objects.filter(kind="session_invite").count() == 30 + 5
+        assert OutboxMessage.objects.values("dedupe_key").distinct().count() == 35
     finally:
         worker.terminate()
         try:
