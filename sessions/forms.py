@@ -75,7 +75,7 @@ class SessionForm(forms.Form):
         queryset=Employee.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text=_("Hela arbetsplatsen är förvald. Avmarkera den som inte ska bjudas in."),
+        help_text=_("De som ännu saknar modulen är förvalda. Avmarkera den som inte ska bjudas in."),
     )
     capacity = forms.IntegerField(label=_("Antal platser"), min_value=1, max_value=bounds.SESSION_CAPACITY_MAX,
                                   required=False, help_text=_("Lämna tomt för obegränsat."))
@@ -119,19 +119,44 @@ class RescheduleForm(SessionForm):
 
 
 class PlannerForm(forms.Form):
+    """The planner's batch: when, where, who leads, and how big the groups may be. The same form,
+    posted again with the proposal's fingerprint, confirms the preview."""
+
     first_starts_at = _dt_field(_("Första tillfället börjar"))
-    interval_days = forms.IntegerField(label=_("Dagar mellan tillfällena"), min_value=1, max_value=60, initial=7)
+    interval_days = forms.IntegerField(label=_("Dagar mellan modulerna"), min_value=1, max_value=60, initial=7)
+    group_size = forms.IntegerField(
+        label=_("Högst antal per grupp"),
+        required=False,
+        initial=12,
+        widget=forms.NumberInput(attrs={"min": 1, "max": bounds.SESSION_CAPACITY_MAX}),
+        help_text=_("De som saknar en modul delas i så jämna grupper som möjligt, med ett tillfälle per grupp. "
+                    "Lämna tomt för en grupp per modul."),
+    )
+    group_interval_days = forms.IntegerField(
+        label=_("Dagar mellan grupperna"), required=False, initial=1, min_value=1, max_value=30,
+        help_text=_("Grupperna för samma modul får var sin dag."),
+    )
+    skip_days_off = forms.BooleanField(
+        label=_("Flytta tillfällen från helger och helgdagar till nästa vardag"), required=False, initial=True
+    )
     place = forms.CharField(label=_("Plats"), max_length=200, required=False)
     video_link = forms.URLField(label=_("Videolänk"), required=False, assume_scheme="https")
     process_leaders = PersonChoiceField(
         label=_("Processledare"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple, required=False
     )
-    confirm_warnings = forms.BooleanField(label=_("Jag har läst varningarna och vill spara ändå"), required=False)
 
     def __init__(self, *args, leaders, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["process_leaders"].queryset = leaders
         self.programme = programme
+
+    def clean_group_size(self):
+        value = self.cleaned_data.get("group_size")
+        if value is not None and not 1 <= value <= bounds.SESSION_CAPACITY_MAX:
+            raise forms.ValidationError(
+                _("Ange en gruppstorlek mellan 1 och %(max)s, eller lämna tomt.") % {"max": bounds.SESSION_CAPACITY_MAX}
+            )
+        return value
 
     def clean(self):
         data = super().clean()
@@ -142,6 +167,20 @@ class PlannerForm(forms.Form):
         if first is not None and not bounds.in_window(self.programme, first):
             self.add_error("first_starts_at", bounds.window_message(self.programme))
         return data
+
+    def planner_options(self) -> dict:
+        """The cleaned values as arguments of ``planner_propose`` and ``planner_create_remaining``."""
+        data = self.cleaned_data
+        return {
+            "first_starts_at": data["first_starts_at"],
+            "interval_days": data["interval_days"],
+            "group_size": data.get("group_size"),
+            "group_interval_days": data.get("group_interval_days") or 1,
+            "skip_days_off": bool(data.get("skip_days_off")),
+            "place": data["place"],
+            "video_link": data["video_link"],
+            "process_leaders": list(data["process_leaders"]),
+        }
 
 
 class RollCallForm(forms.Form):

@@ -80,6 +80,12 @@ class Session(models.Model):
     )
     cancel_reason = models.TextField(_("skäl till att tillfället ställdes in"), blank=True, editable=False)
     sequence = models.PositiveIntegerField(_("version"), default=0)
+    invitations_pending = models.BooleanField(
+        _("inbjudningar väntar"),
+        default=False,
+        editable=False,
+        help_text=_("Inbjudningarna byggs och skickas i bakgrunden strax efter att tillfället har sparats."),
+    )
     uid = models.CharField(_("kalender-id"), max_length=100, unique=True, default=_new_uid, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -119,7 +125,14 @@ class Session(models.Model):
                 name="sessions_session_closed_has_time",
             ),
         ]
-        indexes = [models.Index(fields=["workplace", "starts_at"]), models.Index(fields=["status", "starts_at"])]
+        indexes = [
+            models.Index(fields=["workplace", "starts_at"]),
+            models.Index(fields=["status", "starts_at"]),
+            # The beat's flush looks only at the few sessions whose invitations are still to be built.
+            models.Index(
+                fields=["created_at"], condition=Q(invitations_pending=True), name="sessions_invitations_pending"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.module} – {self.starts_at:%Y-%m-%d %H:%M}"

@@ -34,7 +34,7 @@ DECLARATIONS = [
             PersonalField("cancel_reason", C.FREE_TEXT, PROGRAMME, UNTIL_RETENTION),
         ),
         other=("module", "workplace", "starts_at", "ends_at", "place", "video_link", "capacity", "status",
-               "closed_at", "sequence", "uid", "created_at", "updated_at"),
+               "closed_at", "sequence", "invitations_pending", "uid", "created_at", "updated_at"),
     ),
     ModelDeclaration(
         "dialogue_sessions.Invitation",

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from cms import formatting
@@ -105,34 +106,50 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def planner(request: HttpRequest, workplace_id: int) -> HttpResponse:
-    """Per employee: which workplace-track modules are done, booked, partial or missing; create the rest."""
+    """Per employee: which workplace-track modules are done, booked, partial or missing; plan the rest.
+
+    A first POST shows the proposed sessions (groups, dates, warnings) and writes nothing; the
+    confirmation, carrying the proposal's fingerprint, creates them. The invitations go out in the
+    background once the sessions are saved."""
     workplace = get_object_or_404(managed_workplaces_for(request.user), pk=workplace_id)
     track = selectors.workplace_track_for(workplace)
     if track is None:
         raise Http404(_("Inget arbetsplatsspår finns."))
     leaders = selectors.process_leader_choices(workplace)
-    warnings = []
+    proposal = confirm_form = None
+    changed = False
     if request.method == "POST":
         form = PlannerForm(request.POST, leaders=leaders, programme=track.programme)
         if form.is_valid():
             try:
-                created = services.planner_create_remaining(
-                    workplace=workplace,
-                    first_starts_at=form.cleaned_data["first_starts_at"],
-                    interval_days=form.cleaned_data["interval_days"],
-                    place=form.cleaned_data["place"],
-                    video_link=form.cleaned_data["video_link"],
-                    process_leaders=list(form.cleaned_data["process_leaders"]),
-                    scheduled_by=request.user,
-                    confirm_warnings=form.cleaned_data["confirm_warnings"],
-                )
-            except services.ScheduleWarningsError as exc:
-                warnings = exc.warnings
+                if request.POST.get("action") == "confirm":
+                    created = services.planner_create_remaining(
+                        workplace=workplace,
+                        scheduled_by=request.user,
+                        confirm_warnings=True,  # they were shown in the preview being confirmed
+                        expected_fingerprint=request.POST.get("proposal", "")[:64],
+                        **form.planner_options(),
+                    )
+                    messages.success(
+                        request,
+                        ngettext(
+                            "%(n)s tillfälle planerades. Inbjudningarna skickas inom några minuter.",
+                            "%(n)s tillfällen planerades. Inbjudningarna skickas inom några minuter.",
+                            len(created),
+                        ) % {"n": len(created)},
+                    )
+                    return redirect("sessions:planner", workplace_id=workplace.pk)
+                proposal = services.planner_propose(workplace=workplace, viewer=request.user, **form.planner_options())
+            except services.PlanChangedError as exc:
+                if not exc.proposal.sessions:  # e.g. the same confirmation sent twice
+                    messages.info(request, _("Tillfällena är redan planerade. Ingen saknar längre en plats."))
+                    return redirect("sessions:planner", workplace_id=workplace.pk)
+                proposal, changed = exc.proposal, True
             except ValidationError as exc:
                 _form_errors_to(form, exc)
-            else:
-                messages.success(request, _("%(n)s tillfällen planerades och inbjudningarna skickas.") % {"n": len(created)})
-                return redirect("sessions:planner", workplace_id=workplace.pk)
+        if proposal is not None:
+            # The same values again, as hidden fields without ids, for the confirmation.
+            confirm_form = PlannerForm(request.POST, leaders=leaders, programme=track.programme, auto_id=False)
     else:
         form = PlannerForm(leaders=leaders, programme=track.programme, initial={"process_leaders": list(leaders)})
     modules, rows = selectors.planner(workplace, track)
@@ -151,7 +168,9 @@ def planner(request: HttpRequest, workplace_id: int) -> HttpResponse:
             "catch_up": catch_up,
             "rows": rows,
             "form": form,
-            "warnings": warnings,
+            "proposal": proposal,
+            "proposal_changed": changed,
+            "confirm_form": confirm_form,
             "missing_total": sum(r.missing_count + r.partial_count for r in rows),
             "sessions": selectors.workplace_sessions(workplace).exclude(status=SessionStatus.CANCELLED),
         },

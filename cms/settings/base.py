@@ -185,6 +185,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "hr-import-previews-purge": {"task": "people.employee_import_previews_purge_task", "schedule": 60 * 60 * 24},
     "hr-import-changes-purge": {"task": "people.employee_import_changes_purge_task", "schedule": 60 * 60},
     "session-reminders": {"task": "sessions.reminders_send", "schedule": 900.0},
+    "session-invitations-flush": {"task": "sessions.invitations_flush", "schedule": 60.0},
     "survey-rounds-open": {"task": "surveys.tasks.survey_rounds_open_task", "schedule": 60 * 60},
     "survey-reminders": {"task": "surveys.tasks.survey_reminders_send_task", "schedule": 60 * 60 * 6},
     "api-token-uses-purge": {"task": "api.api_token_uses_purge_task", "schedule": 60 * 60 * 24},

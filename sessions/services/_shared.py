@@ -41,6 +41,18 @@ class CloseSummaryChangedError(SessionLockedError):
         self.summary = summary
 
 
+class PlanChangedError(ValidationError):
+    """The planner's proposal is no longer the one the manager confirmed: someone was booked or
+    finished a module meanwhile, or the same confirmation came twice. ``proposal`` is the new one."""
+
+    def __init__(self, proposal):
+        super().__init__(
+            _("Förslaget har ändrats sedan du såg det, till exempel för att någon har bokats in under tiden. "
+              "Kontrollera det nya förslaget och bekräfta igen.")
+        )
+        self.proposal = proposal
+
+
 def format_time(value: datetime.datetime) -> str:
     return formats.date_format(timezone.localtime(value), "Y-m-d H:i")
 

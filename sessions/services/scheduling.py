@@ -1,8 +1,9 @@
-"""Scheduling: planning, rescheduling and cancelling sessions, the planner's batch, and reminders."""
+"""Scheduling: planning, rescheduling and cancelling sessions, their invitations, and reminders."""
 
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +16,6 @@ from wagtail.log_actions import log
 
 from courses.models import Module, TrackKind
 from people.models import Employee, User, Workplace
-from people.selectors import scope_for
 
 from .. import bounds, notifications
 from ..models import (
@@ -28,10 +28,8 @@ from ..models import (
 from ..selectors import (
     can_schedule_at,
     module_bookings,
-    planner,
     process_leader_choices,
     sessions_managed_by,
-    workplace_track_for,
 )
 from ._shared import (
     ScheduleWarning,
@@ -41,6 +39,8 @@ from ._shared import (
     leader_employees,
     lock_session,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def schedule_warnings(
@@ -174,10 +174,14 @@ def session_schedule(
     capacity: int | None = None,
     scheduled_by: User,
     confirm_warnings: bool = False,
+    queue_invitations: bool = True,
 ) -> Session:
     """Schedule one session and invite people (the first ``capacity`` ones; the rest wait).
 
-    Raises ``ScheduleWarningsError`` when there are warnings and ``confirm_warnings`` is false.
+    The invitations are built in the background once the transaction commits; a caller scheduling
+    a batch passes ``queue_invitations=False`` and queues them all at once with
+    ``invitations_queue``. Raises ``ScheduleWarningsError`` when there are warnings and
+    ``confirm_warnings`` is false.
     """
     if not can_schedule_at(scheduled_by, workplace):
         raise PermissionDenied
@@ -201,6 +205,7 @@ def session_schedule(
     session = Session(
         module=module,
         workplace=workplace,
+        invitations_pending=True,
         starts_at=starts_at,
         ends_at=ends_at,
         place=place,
@@ -208,7 +213,14 @@ def session_schedule(
         capacity=capacity,
         created_by=scheduled_by,
     )
-    session.full_clean(exclude=["process_leaders"])
+    # The times and capacity were checked above against the same rules as the constraints (which the
+    # database enforces as well), the foreign keys are the objects passed in and the uid is new: the
+    # field checks suffice, without one query per constraint and key for each session of a batch.
+    session.full_clean(
+        exclude=["process_leaders", "module", "workplace", "created_by", "uid"],
+        validate_unique=False,
+        validate_constraints=False,
+    )
     session.save()
     session.process_leaders.set(process_leaders)
     invitations = [
@@ -223,16 +235,75 @@ def session_schedule(
     ]
     Invitation.objects.bulk_create(invitations)
     log(session, "samtalsrum.session.schedule", user=scheduled_by)
-    invited = [i.employee for i in invitations if i.status == InvitationStatus.INVITED]
-    waiting = [i.employee for i in invitations if i.status == InvitationStatus.WAITLISTED]
-    notifications.session_notify(session=session, employees=invited, kind=notifications.KIND_INVITE)
-    notifications.session_notify(session=session, employees=waiting, kind=notifications.KIND_WAITLIST)
-    notifications.session_notify(
-        session=session,
-        employees=[e for e in leader_employees(session) if e.pk not in {x.pk for x in invitees}],
-        kind=notifications.KIND_INVITE,
-    )
+    # The messages and calendar files are built in the background once this commits; the flag
+    # is the durable to-do, so a broker outage loses nothing (the beat's flush picks it up).
+    if queue_invitations:
+        invitations_queue([session.pk])
     return session
+
+
+def invitations_queue(session_ids: Sequence[int]) -> None:
+    """Build the invitations of ``session_ids`` in the background once the transaction commits
+    (nothing is built or sent if it rolls back)."""
+    ids = list(session_ids)
+    if ids:
+        transaction.on_commit(lambda: _invitations_dispatch(ids))
+
+
+def _invitations_dispatch(session_ids: list[int]) -> None:
+    from ..tasks import session_invitations_send_task
+
+    try:
+        session_invitations_send_task.apply_async(args=[session_ids], retry=False)
+    except Exception:  # the broker is down: session_invitations_flush_task picks them up later
+        logger.warning("Could not queue the invitations of sessions %s; they stay pending.", session_ids, exc_info=True)
+
+
+@transaction.atomic
+def session_invitations_send(*, session_id: int) -> int:
+    """Record the invitations of a newly scheduled session in the outbox: an invitation with a
+    calendar file to everyone invited and to its process leaders, a waitlist notice to the rest.
+    Returns how many messages were recorded.
+
+    Idempotent: the session row is locked and its ``invitations_pending`` flag cleared in the same
+    transaction, and each message has the outbox's dedupe key, so a second run records nothing.
+    """
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("module")
+        .filter(pk=session_id, invitations_pending=True)
+        .first()
+    )
+    if session is None:
+        logger.info("Invitations of session %s: nothing pending.", session_id)
+        return 0
+    count = 0
+    if session.status == SessionStatus.SCHEDULED:
+        invitations = list(
+            Invitation.objects.filter(
+                session=session, status__in=[InvitationStatus.INVITED, InvitationStatus.WAITLISTED]
+            ).select_related("employee").order_by("created_at", "pk")
+        )
+        invited = [i.employee for i in invitations if i.status == InvitationStatus.INVITED]
+        waiting = [i.employee for i in invitations if i.status == InvitationStatus.WAITLISTED]
+        asked = {i.employee_id for i in invitations}
+        count += notifications.session_notify(session=session, employees=invited, kind=notifications.KIND_INVITE)
+        count += notifications.session_notify(session=session, employees=waiting, kind=notifications.KIND_WAITLIST)
+        count += notifications.session_notify(
+            session=session,
+            employees=[e for e in leader_employees(session) if e.pk not in asked],
+            kind=notifications.KIND_INVITE,
+        )
+    session.invitations_pending = False
+    session.save(update_fields=["invitations_pending"])
+    return count
+
+
+def sessions_with_invitations_pending(*, limit: int = 500) -> list[int]:
+    """Sessions whose invitations were never built (the broker was down when they were scheduled)."""
+    return list(
+        Session.objects.filter(invitations_pending=True).order_by("created_at", "pk").values_list("pk", flat=True)[:limit]
+    )
 
 
 @transaction.atomic
@@ -355,66 +426,6 @@ def session_cancel(*, session: Session, cancelled_by: User, reason: str) -> Sess
         reason=reason,
     )
     return session
-
-
-@transaction.atomic
-def planner_create_remaining(
-    *,
-    workplace: Workplace,
-    first_starts_at: datetime.datetime,
-    interval_days: int = 7,
-    place: str = "",
-    video_link: str = "",
-    process_leaders: Sequence[User] = (),
-    scheduled_by: User,
-    confirm_warnings: bool = False,
-) -> list[Session]:
-    """Schedule one session per workplace-track module someone still lacks, at
-    ``first_starts_at`` then every ``interval_days``, inviting those who lack it."""
-    if not can_schedule_at(scheduled_by, workplace) or not scope_for(scheduled_by).user_id:
-        raise PermissionDenied
-    track = workplace_track_for(workplace)
-    if track is None:
-        raise ValidationError(_("Det finns inget arbetsplatsspår att planera."))
-    modules, rows = planner(workplace, track)
-    created: list[Session] = []
-    all_warnings: list[ScheduleWarning] = []
-    slot = 0
-    for index, module in enumerate(modules):
-        # Those who lack the module, and those who attended part of it: a catch-up for them.
-        invitees = [row.employee for row in rows if row.cells[index] in ("missing", "partial")]
-        if not invitees:
-            continue
-        starts_at = first_starts_at + datetime.timedelta(days=interval_days * slot)
-        ends_at = starts_at + datetime.timedelta(minutes=module.planned_minutes)
-        slot += 1
-        if not (bounds.in_window(track.programme, starts_at) and bounds.in_window(track.programme, ends_at)):
-            raise ValidationError(
-                {"first_starts_at": _("Tillfället för %(module)s skulle hamna %(day)s. %(window)s")
-                 % {"module": module.title, "day": format_time(starts_at)[:10], "window": bounds.window_message(track.programme)}}
-            )
-        try:
-            created.append(
-                session_schedule(
-                    workplace=workplace,
-                    module=module,
-                    starts_at=starts_at,
-                    ends_at=ends_at,
-                    place=place,
-                    video_link=video_link,
-                    process_leaders=process_leaders,
-                    invitees=invitees,
-                    scheduled_by=scheduled_by,
-                    confirm_warnings=confirm_warnings,
-                )
-            )
-        except ScheduleWarningsError as exc:
-            all_warnings.extend(exc.warnings)
-    if all_warnings:
-        transaction.set_rollback(True)
-        unique = {(w.code, w.message): w for w in all_warnings}  # e.g. "no process leader" once, not per module
-        raise ScheduleWarningsError(list(unique.values()))
-    return created
 
 
 def reminders_due(*, now: datetime.datetime, hours: int) -> list[tuple[int, list[int]]]:

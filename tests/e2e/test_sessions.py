@@ -24,7 +24,7 @@ def test_manager_plans_leader_takes_attendance_hr_sees_minutes(
     programme_with_tracks(organisations=[organisation])
     staff = [EmployeeFactory(workplace=workplace, gender=g) for g in ("woman", "man", "woman")]
 
-    # The manager opens the planner from the landing page and creates the five sessions in one go.
+    # The manager opens the planner from the landing page, previews the five sessions and creates them.
     login(page, manager)
     page.get_by_role("link", name=re.compile("Planera samtal")).first.click()
     page.wait_for_load_state()
@@ -33,7 +33,12 @@ def test_manager_plans_leader_takes_attendance_hr_sees_minutes(
     # Sessions that have already begun: roll call opens at a session's start.
     page.get_by_label("Första tillfället börjar").fill("2026-03-02T09:00")
     page.get_by_label("Plats").fill("Personalrummet")
-    page.get_by_role("button", name="Skapa återstående tillfällen").click()
+    page.get_by_role("button", name="Visa förslag").click()
+    page.wait_for_load_state()
+    assert "5 tillfällen för 5 medarbetare" in page.content()  # the preview: nothing saved yet
+    assert Session.objects.filter(workplace=workplace).count() == 0 and mail.outbox == []
+    axe_check(page, "planner preview")
+    page.get_by_role("button", name="Skapa 5 tillfällen och skicka inbjudningarna").click()
     page.wait_for_load_state()
     assert "5 tillfällen planerades" in page.content()
     axe_check(page, "planner after creating sessions")

@@ -11,7 +11,8 @@ from cms.models import OutboxMessage
 from cms.services import outbox_message_deliver
 from cms.tasks import outbox_flush_task
 from sessions import services
-from sessions.models import Attendance, Session
+from sessions.models import Attendance, Invitation, Session
+from sessions.tasks import session_invitations_flush_task
 
 from .factories import at
 
@@ -75,10 +76,15 @@ def test_scheduling_while_the_broker_is_unreachable(manager, process_leader, wor
     try:
         with transaction.atomic():
             session = _schedule(manager, workplace, programme_setup["work_modules"][0], staff, [process_leader])
+        # The invitation task could not be queued: the session keeps its to-do flag, and beat's
+        # flush builds the messages (whose delivery cannot be queued either).
+        assert Session.objects.get(pk=session.pk).invitations_pending
+        assert OutboxMessage.objects.count() == 0
+        assert session_invitations_flush_task() == 5
     finally:
         app.conf.broker_url, app.conf.task_always_eager = old
         _reset_connections(app)
-    assert Session.objects.filter(pk=session.pk).exists()
+    assert not Session.objects.get(pk=session.pk).invitations_pending
     assert OutboxMessage.objects.filter(status="pending").count() == 5
     assert mail.outbox == []
     # The broker is back: the beat's flush delivers them, and a second run sends nothing more.
@@ -103,3 +109,36 @@ def test_delivery_task_run_twice_sends_one_email(manager, workplace, staff, prog
 
     outbox_deliver_task.apply(args=[message.pk])
     assert len(mail.outbox) == 1
+
+
+def test_two_confirmations_at_once_create_the_sessions_once(manager, process_leader, workplace, staff,
+                                                            programme_setup):
+    from django.db import connections
+    from django.test import Client
+    from django.urls import reverse
+
+    url = reverse("sessions:planner", args=[workplace.pk])
+    data = {"first_starts_at": "2026-05-04T09:00", "interval_days": 7, "place": "Rummet",
+            "process_leaders": [process_leader.pk], "group_size": 4, "skip_days_off": "on"}
+    client = Client()
+    client.force_login(manager)
+    proposal = client.post(url, {**data, "action": "preview"}).context["proposal"]
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def confirm():
+        try:
+            barrier.wait(10)
+            response = client.post(url, {**data, "action": "confirm", "proposal": proposal.fingerprint})
+            statuses.append(response.status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=confirm) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert statuses == [302, 302]
+    assert Session.objects.count() == len(proposal.sessions) == 10
+    assert Invitation.objects.count() == 5 * 6  # one place per person and module, not two

@@ -1,5 +1,7 @@
 """The single-session form starts from the first module someone still lacks, with only them."""
 
+import re
+
 import pytest
 
 from django.urls import reverse
@@ -35,3 +37,26 @@ def test_preselects_only_those_missing_the_module(client, manager, process_leade
 
     # Everyone at the workplace who lacks it, and no one else.
     assert lacking == {staff[2].pk, staff[3].pk, manager.employee_id, process_leader.employee_id}
+
+
+def test_choosing_a_module_preselects_only_those_missing_that_module(client, manager, process_leader, workplace,
+                                                                      staff, programme_setup):
+    second = programme_setup["work_modules"][1]
+    held = services.session_schedule(
+        workplace=workplace, module=second, starts_at=at(10), ends_at=at(10, 10), place="Rummet",
+        process_leaders=[process_leader], invitees=staff[:1], scheduled_by=manager,
+    )
+    services.attendance_record(session=held, employee=staff[0], status="present", recorded_by=process_leader)
+    services.session_schedule(  # staff[1] is booked on it already
+        workplace=workplace, module=second, starts_at=at(12), ends_at=at(12, 10), place="Rummet",
+        process_leaders=[process_leader], invitees=staff[1:2], scheduled_by=manager, confirm_warnings=True,
+    )
+    client.force_login(manager)
+    response = client.get(reverse("sessions:create", args=[workplace.pk]), {"module": second.pk})
+    assert {e.pk for e in response.context["form"].initial["invitees"]} == {
+        staff[2].pk, staff[3].pk, manager.employee_id, process_leader.employee_id}
+    html = response.content.decode()
+    assert "De som ännu saknar modulen är förvalda." in html
+    assert "Hela arbetsplatsen är förvald" not in html
+    checked = set(re.findall(r'<input type="checkbox" name="invitees" value="(\d+)"[^>]*checked', html))
+    assert checked == {str(staff[2].pk), str(staff[3].pk), str(manager.employee_id), str(process_leader.employee_id)}
