@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 
@@ -24,3 +25,43 @@ class AdminLoginForm(WagtailLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Lösenord")
+
+
+#: A formset never has more forms than this (Django's own default bound, ``absolute_max``).
+_MAX_CHILD_FORMS = 2000
+
+
+class ChildFormsAdminForm(WagtailAdminModelForm):
+    """An admin form for a model with inline children (InlinePanel) that answers a tampered
+    POST with a form, not a server error.
+
+    django-modelcluster reads ``<relation>-<n>-id`` for every form that INITIAL_FORMS counts,
+    without the guard Django's own formsets have; a request that leaves one out raised
+    ``MultiValueDictKeyError``. Such a form is read as a new child instead, and validated as one.
+    """
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and hasattr(data, "copy"):
+            data = _with_child_ids(data)
+        super().__init__(data, *args, **kwargs)
+
+
+def _with_child_ids(data):
+    missing = {}
+    for key in data:
+        if not key.endswith("-INITIAL_FORMS"):
+            continue
+        prefix = key[: -len("-INITIAL_FORMS")]
+        try:
+            count = min(int(data.get(key)), _MAX_CHILD_FORMS)
+        except (TypeError, ValueError):
+            continue  # the formset itself reports the management form as broken
+        for i in range(max(count, 0)):
+            if f"{prefix}-{i}-id" not in data:
+                missing[f"{prefix}-{i}-id"] = ""
+    if not missing:
+        return data
+    data = data.copy()
+    for key, value in missing.items():
+        data[key] = value
+    return data

@@ -16,6 +16,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from cms.forms import ChildFormsAdminForm
 from cms.widgets import DiscussionGuideChooser, LectureSegmentChooser
 
 # Bounds on what a programme may hold (issue 9): a date typed as year 1 or 9999, a negative unit
@@ -73,6 +74,8 @@ class RoundingRule(models.TextChoices):
 
 class Programme(ClusterableModel):
     """A funded programme such as "Vilka är vi? 2018–2021"."""
+
+    base_form_class = ChildFormsAdminForm
 
     name = models.CharField(_("namn"), max_length=200, unique=True)
     name_en = models.CharField(
@@ -290,6 +293,8 @@ class TrackKind(models.TextChoices):
 
 class Track(ClusterableModel):
     """The preparatory track (14 h, managers and representatives) or the workplace track (5 h)."""
+
+    base_form_class = ChildFormsAdminForm
 
     programme = models.ForeignKey(
         Programme, verbose_name=_("program"), on_delete=models.CASCADE, related_name="tracks"

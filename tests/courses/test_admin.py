@@ -148,3 +148,20 @@ def test_saving_a_track_that_does_not_add_up_warns(client, editor):
     client.force_login(editor)
     response = client.post(f"/admin/tracks/edit/{track.pk}/", track_form_data(track, [module_row(module)]), follow=True)
     assert "modulerna är planerade till 60 minuter men målet är 300 minuter" in response.content.decode()
+
+
+def test_a_programme_post_without_its_childrens_ids_is_answered_with_the_form(client, programme_admin):
+    """A tampered POST that counts an existing milestone but leaves out its id: a form, not a 500."""
+    from courses.models import Programme
+
+    data = {
+        "name": "Manipulerat program", "starts_on": "2026-01-01", "ends_on": "2026-12-31",
+        "phases-TOTAL_FORMS": "0", "phases-INITIAL_FORMS": "0",
+        "milestones-TOTAL_FORMS": "1", "milestones-INITIAL_FORMS": "1",
+        "milestones-0-title": "", "milestones-0-due_on": "x",
+    }
+    client.force_login(programme_admin)
+    client.raise_request_exception = False
+    response = client.post("/admin/programmes/new/", data)
+    assert response.status_code == 200
+    assert not Programme.objects.filter(name="Manipulerat program").exists()
