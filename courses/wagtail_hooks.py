@@ -4,6 +4,7 @@ editors' wording of the e-mails."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -12,6 +13,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.admin_views import BaseIndexView, BaseModelViewSet
@@ -197,10 +200,35 @@ class MessagePlaceholdersPanel(Panel):
             return context
 
 
+class _EditorsOnlyChooserMixin:
+    """Wagtail's snippet chooser answers any admin user; these texts are the editors' alone."""
+
+    def dispatch(self, request, *args, **kwargs):
+        from wagtail.permissions import policy_registry
+
+        policy = policy_registry.get_by_type(MessageText)
+        if not policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class MessageTextChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = type("MessageTextChooseView", (_EditorsOnlyChooserMixin, chooser.ChooseView), {})
+    choose_results_view_class = type(
+        "MessageTextChooseResultsView", (_EditorsOnlyChooserMixin, chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = type("MessageTextChosenView", (_EditorsOnlyChooserMixin, chooser.SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "MessageTextChosenMultipleView", (_EditorsOnlyChooserMixin, chooser.SnippetChosenMultipleView), {}
+    )
+    create_view_class = type("MessageTextChooserCreateView", (_EditorsOnlyChooserMixin, chooser.SnippetCreateView), {})
+
+
 class MessageTextViewSet(SnippetViewSet):
     """The editors' wording of the e-mails, per programme and language, with a preview."""
 
     model = MessageText
+    chooser_viewset_class = MessageTextChooserViewSet
     icon = "mail"
     menu_label = _("E-posttexter")
     menu_order = 260

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 ADD_URL = "wagtailsnippets_courses_messagetext:add"
 LIST_URL = "wagtailsnippets_courses_messagetext:list"
 PREVIEW_URL = "wagtailsnippets_courses_messagetext:preview_on_add"
+CHOOSER_URL = "wagtailsnippetchoosers_courses_messagetext:choose"
 
 
 @pytest.fixture
@@ -324,7 +325,7 @@ def test_others_than_editors_and_programme_admins_are_refused(client, role, orga
     if role == Role.MANAGER:
         kwargs = {"workplace": workplace, "employee": EmployeeFactory(workplace=workplace)}
     client.force_login(user_with_role(role, **kwargs))
-    for url in (reverse(LIST_URL), reverse(ADD_URL)):
+    for url in (reverse(LIST_URL), reverse(ADD_URL), reverse(CHOOSER_URL)):
         response = client.get(url)
         assert response.status_code in (302, 403)
         if response.status_code == 302:
@@ -339,6 +340,7 @@ def test_others_than_editors_and_programme_admins_are_refused(client, role, orga
 def test_a_programme_admin_may_edit_the_texts(client, programme_admin, world):
     client.force_login(programme_admin)
     assert client.get(reverse(ADD_URL)).status_code == 200
+    assert client.get(reverse(CHOOSER_URL)).status_code == 200
     ProgrammeFactory()  # a second programme does not break the form
     assert client.post(reverse(ADD_URL), _form(subject="Ny")).status_code == 302
     assert MessageText.objects.get().subject == "Ny"
