@@ -221,7 +221,12 @@ class MessageTextChooserViewSet(SnippetChooserViewSet):
     chosen_multiple_view_class = type(
         "MessageTextChosenMultipleView", (_EditorsOnlyChooserMixin, chooser.SnippetChosenMultipleView), {}
     )
-    create_view_class = type("MessageTextChooserCreateView", (_EditorsOnlyChooserMixin, chooser.SnippetCreateView), {})
+    # Nothing offers to create a text from a chooser, and Wagtail's create view fails without a
+    # creation form: refused.
+    create_view_class = type(
+        "MessageTextChooserCreateView", (_EditorsOnlyChooserMixin, chooser.SnippetCreateView),
+        {"can_create": lambda self: False},
+    )
 
 
 class MessageTextViewSet(SnippetViewSet):

@@ -172,6 +172,7 @@ EXPECTED: dict[str, set[str]] = {
     # The wording of the e-mails: editors and programme admins.
     "wagtailsnippets_courses_messagetext:*": {"editor", "programme_admin"},
     "wagtailsnippetchoosers_courses_messagetext:*": {"editor", "programme_admin"},
+    "wagtailsnippetchoosers_courses_messagetext:create": set(),
     "survey:*": {"programme_admin"},
     "surveyround:*": {"programme_admin"},
     "wagtailusers_users:*": {"programme_admin"},
