@@ -1,10 +1,12 @@
-"""The programme, its two tracks and their ordered modules, with the funder's settings."""
+"""The programme, its two tracks and their ordered modules, with the funder's settings, and the
+editors' wording of the e-mails sent about it."""
 
 from __future__ import annotations
 
 import datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,10 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PreviewableMixin
 
 from cms.forms import ChildFormsAdminForm
 from cms.widgets import DiscussionGuideChooser, LectureSegmentChooser
+from people.models import Language
+
+from .message_kinds import message_kind, message_kind_choices, placeholders_unknown
 
 # Bounds on what a programme may hold (issue 9): a date typed as year 1 or 9999, a negative unit
 # cost or a 2 147 483 647-minute target is a typo, never a plan, and must not reach the funder's
@@ -410,3 +415,100 @@ class Module(Orderable):
     @property
     def local_title(self) -> str:
         return in_reader_language(self, "title")
+
+
+class MessageText(PreviewableMixin, models.Model):
+    """An editor's wording of one kind of e-mail, for one language and one programme or all.
+
+    A blank subject or body keeps the next text in line for that part: the programme's own
+    text, then the text for all programmes, then the default template
+    (``courses.messages.message_render``).
+    """
+
+    kind = models.CharField(_("meddelande"), max_length=40, choices=message_kind_choices)
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("program"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="message_texts",
+        help_text=_("Lämna tomt för att texten ska gälla alla program som inte har en egen."),
+    )
+    language = models.CharField(
+        _("språk"), max_length=8, choices=Language.choices, default=Language.SWEDISH,
+        help_text=_("Mottagaren får texten på sitt föredragna språk."),
+    )
+    subject = models.CharField(
+        _("ämnesrad"), max_length=200, blank=True,
+        help_text=_("Lämna tomt för att behålla standardämnet."),
+    )
+    body = models.TextField(
+        _("text"), blank=True, max_length=10_000,
+        help_text=_("Lämna tomt för att behålla standardtexten. Platshållare skrivs med dubbla klammerparenteser, till exempel {{ first_name }}."),
+    )
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("e-posttext")
+        verbose_name_plural = _("e-posttexter")
+        ordering = ["kind", "programme__name", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "programme", "language"],
+                name="courses_messagetext_one_per_programme",
+                violation_error_message=_("Det finns redan en text för det här meddelandet, programmet och språket."),
+            ),
+            # NULLs are distinct in a unique index: the texts for all programmes need their own.
+            models.UniqueConstraint(
+                fields=["kind", "language"],
+                condition=Q(programme__isnull=True),
+                name="courses_messagetext_one_for_all_programmes",
+                violation_error_message=_("Det finns redan en text för det här meddelandet och språket för alla program."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(subject="") | ~Q(body=""),
+                name="courses_messagetext_changes_something",
+                violation_error_message=_("Skriv en ämnesrad, en text eller båda."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        kind = message_kind(self.kind)
+        label = str(kind.label) if kind else self.kind
+        where = self.programme.local_name if self.programme_id else _("alla program")
+        return f"{label} – {where} ({self.get_language_display()})"
+
+    def clean(self) -> None:
+        super().clean()
+        self.subject = " ".join(self.subject.split())
+        self.body = self.body.strip("\n").replace("\r\n", "\n")
+        kind = message_kind(self.kind)
+        if kind is None:
+            return  # the field's own choice check says so
+        errors = {}
+        for field in ("subject", "body"):
+            unknown = placeholders_unknown(getattr(self, field), kind)
+            if unknown:
+                errors[field] = ValidationError(
+                    _("Okänd platshållare: %(unknown)s. Du kan använda: %(allowed)s."),
+                    code="unknown_placeholder",
+                    params={
+                        "unknown": ", ".join(unknown),
+                        "allowed": ", ".join(f"{{{{ {name} }}}}" for name in kind.placeholder_names),
+                    },
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    # --- Preview: the e-mail as a recipient would get it, with example values ---------------
+
+    def get_preview_template(self, request, mode_name: str) -> str:
+        return "courses/admin/message_text_preview.html"
+
+    def get_preview_context(self, request, mode_name: str) -> dict:
+        from .messages import message_preview
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(message_preview(self))
+        return context

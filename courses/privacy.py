@@ -22,6 +22,12 @@ DECLARATIONS = [
         other=("sort_order", "track", "title", "title_en", "description", "planned_minutes", "lecture_segment",
                "discussion_guide"),
     ),
+    # The editors' wording of the e-mails: the same for every recipient; values about a person
+    # are filled in only when a message is sent (and kept with it in the outbox).
+    ModelDeclaration(
+        "courses.MessageText", _("E-posttext som redaktörerna har skrivit, utan uppgifter om mottagaren."),
+        other=("kind", "programme", "language", "subject", "body", "updated_at"),
+    ),
 ]
 
 register(Provider("courses", 2, DECLARATIONS))

@@ -1,8 +1,10 @@
-"""Programme screens in the Wagtail admin: programmes, and tracks with their ordered modules."""
+"""Programme screens in the Wagtail admin: programmes, tracks with their ordered modules, and the
+editors' wording of the e-mails."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -10,10 +12,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.admin_views import BaseIndexView, BaseModelViewSet
 
-from .models import Programme, Track
+from .models import MessageText, Programme, Track
 
 
 class TrackTargetColumn(Column):
@@ -135,7 +141,7 @@ def register_courses_log_scope():
 
     from .models import Module
 
-    return {Programme: BY_PERMISSION, Track: BY_PERMISSION, Module: BY_PERMISSION}
+    return {Programme: BY_PERMISSION, Track: BY_PERMISSION, Module: BY_PERMISSION, MessageText: BY_PERMISSION}
 
 
 @hooks.register("register_log_actions")
@@ -177,3 +183,74 @@ def personal_data_button(request, employee):
         return []
     return [Button(_("Registerutdrag och radering"), reverse("personal_data_extract", args=[employee.pk]),
                    icon_name="doc-full", priority=50)]
+
+
+class MessagePlaceholdersPanel(Panel):
+    """Lists, per kind of message, the placeholders an editor may use."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "courses/admin/message_placeholders_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from .message_kinds import message_kinds
+
+            context = super().get_context_data(parent_context)
+            context["kinds"] = message_kinds()
+            context["example"] = "{{ first_name }}"
+            return context
+
+
+class _EditorsOnlyChooserMixin:
+    """Wagtail's snippet chooser answers any admin user; these texts are the editors' alone."""
+
+    def dispatch(self, request, *args, **kwargs):
+        from wagtail.permissions import policy_registry
+
+        policy = policy_registry.get_by_type(MessageText)
+        if not policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"]):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class MessageTextChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = type("MessageTextChooseView", (_EditorsOnlyChooserMixin, chooser.ChooseView), {})
+    choose_results_view_class = type(
+        "MessageTextChooseResultsView", (_EditorsOnlyChooserMixin, chooser.ChooseResultsView), {}
+    )
+    chosen_view_class = type("MessageTextChosenView", (_EditorsOnlyChooserMixin, chooser.SnippetChosenView), {})
+    chosen_multiple_view_class = type(
+        "MessageTextChosenMultipleView", (_EditorsOnlyChooserMixin, chooser.SnippetChosenMultipleView), {}
+    )
+    # Nothing offers to create a text from a chooser, and Wagtail's create view fails without a
+    # creation form: refused.
+    create_view_class = type(
+        "MessageTextChooserCreateView", (_EditorsOnlyChooserMixin, chooser.SnippetCreateView),
+        {"can_create": lambda self: False},
+    )
+
+
+class MessageTextViewSet(SnippetViewSet):
+    """The editors' wording of the e-mails, per programme and language, with a preview."""
+
+    model = MessageText
+    chooser_viewset_class = MessageTextChooserViewSet
+    icon = "mail"
+    menu_label = _("E-posttexter")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["kind", "programme", "language", "updated_at"]
+    list_filter = ["kind", "language", "programme"]
+    copy_view_enabled = False
+    edit_handler = ObjectList(
+        [
+            MessagePlaceholdersPanel(heading=_("Platshållare")),
+            FieldPanel("kind"),
+            FieldPanel("programme"),
+            FieldPanel("language"),
+            FieldPanel("subject"),
+            FieldPanel("body"),
+        ]
+    )
+
+
+register_snippet(MessageTextViewSet)

@@ -43,7 +43,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_SESSIONS_REPORTS,
         *[
             f"courses.{action}_{model}"
-            for model in ("programme", "track", "module")
+            for model in ("programme", "track", "module", "messagetext")
             for action in ("add", "change", "delete", "view")
         ],
         "wagtaildocs.add_document",
@@ -63,7 +63,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "courses.view_programme",
         "courses.view_track",
         "courses.change_track",
-        *[f"courses.{action}_module" for action in ("add", "change", "delete", "view")],
+        *[f"courses.{action}_{model}" for model in ("module", "messagetext") for action in ("add", "change", "delete", "view")],
         "cms.view_pagefeedback",
         "cms.delete_pagefeedback",
         "wagtail_localize.submit_translation",

@@ -31,4 +31,7 @@ class DialogueSessionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import messages
+
+        messages.register()
         post_migrate.connect(_guards_ensure, sender=self, dispatch_uid="dialogue_sessions_guards_ensure")

@@ -6,3 +6,8 @@ class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Enkäter")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import messages
+
+        messages.register()

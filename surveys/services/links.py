@@ -7,7 +7,6 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from people.models import Employee, User
 
@@ -160,7 +159,7 @@ def employee_links_reissue(*, employee: Employee, reissued_by: User | None, toda
         with translation.override(employee.preferred_language or "sv"):
             _enqueue(
                 to=employee.email,
-                subject=_("Dina länkar till Samtalsrum har bytts ut"),
+                subject=" ".join(render_to_string("surveys/email/links_reissued_subject.txt").split()),
                 body=render_to_string("surveys/email/links_reissued.txt", {
                     "employee": employee, "url": employee_link_url(employee), "survey_links": len(invitations),
                 }),

@@ -10,8 +10,8 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
+from courses.messages import MessageTexts, message_render
 from people.models import Employee
 
 from ..models import (
@@ -59,32 +59,28 @@ def _enqueue(*, to: str, subject: str, body: str, dedupe_key: str, kind: str) ->
     outbox_message_enqueue(to=to, subject=subject, body=body, dedupe_key=dedupe_key, kind=kind)
 
 
-def _invitation_mail(invitation: SurveyInvitation, *, reminder: bool) -> tuple[str, str]:
+def _invitation_mail(
+    invitation: SurveyInvitation, *, reminder: bool, texts: MessageTexts | None = None
+) -> tuple[str, str]:
+    """Subject and body of ``invitation``'s e-mail in the employee's language: the editors'
+    wording for the round's programme where they have written one, else the default template.
+    Pass one ``texts`` for a run of invitations so the wording is read once."""
     from ..links import answer_url
+    from ..messages import KIND_INVITATION, KIND_REMINDER, survey_message_values
 
     language = invitation.employee.preferred_language or "sv"
     with translation.override(language):
-        survey = invitation.round.survey
-        title = survey.title_for(language)
-        subject = (_("Påminnelse: %(title)s") if reminder else _("Enkät: %(title)s")) % {"title": title}
-        body = _(
-            "Hej %(name)s!\n\n"
-            "Du är inbjuden att svara på enkäten \"%(title)s\" i programmet %(programme)s. "
-            "Det tar ungefär tio minuter. Dina svar är anonyma: ingen – inte din chef, processledaren "
-            "eller HR – kan se vad du har svarat. Resultat visas först när enkäten har stängt, och bara "
-            "för grupper där minst %(threshold)s har svarat.\n\n"
-            "Svara via din personliga länk. Den gäller bara för dig: dela den inte med någon, inte "
-            "heller med din chef. Inget lösenord behövs.\n%(url)s\n\n"
-            "Enkäten stänger %(closes)s.\n"
-        ) % {
-            "name": invitation.employee.first_name,
-            "title": title,
-            "programme": invitation.round.programme.name,
-            "threshold": invitation.round.programme.anonymity_threshold,
-            "url": answer_url(invitation, language=language),
-            "closes": invitation.round.closes_on.isoformat(),
-        }
-    return subject, body
+        values = survey_message_values(
+            invitation=invitation, language=language, url=answer_url(invitation, language=language)
+        )
+    message = message_render(
+        kind=KIND_REMINDER if reminder else KIND_INVITATION,
+        programme_id=invitation.round.programme_id,
+        language=language,
+        values=values,
+        texts=texts,
+    )
+    return message.subject, message.body
 
 
 @transaction.atomic
@@ -103,8 +99,9 @@ def survey_round_invite(*, survey_round: SurveyRound, today: datetime.date | Non
         .exclude(employee__email="")
     )
     sent_ids = []
+    texts = MessageTexts()
     for invitation in pending:
-        subject, body = _invitation_mail(invitation, reminder=False)
+        subject, body = _invitation_mail(invitation, reminder=False, texts=texts)
         _enqueue(
             to=invitation.employee.email,
             subject=subject,
@@ -141,6 +138,7 @@ def survey_reminders_send(*, today: datetime.date | None = None) -> int:
     # Unsent drafts are personal data tied to an invitation: gone once their round has closed.
     SurveyInvitation.objects.filter(round__closes_on__lt=today, draft__isnull=False).update(draft=None)
     count = 0
+    texts = MessageTexts()
     rounds = SurveyRound.objects.filter(opens_on__lte=today, closes_on__gte=today, invitations_sent_on__isnull=False)
     for survey_round in rounds.select_related("survey", "programme"):
         due_before = today - datetime.timedelta(days=survey_round.reminder_interval_days)
@@ -153,7 +151,7 @@ def survey_reminders_send(*, today: datetime.date | None = None) -> int:
         )
         for invitation in invitations:
             number = invitation.reminder_count + 1
-            subject, body = _invitation_mail(invitation, reminder=True)
+            subject, body = _invitation_mail(invitation, reminder=True, texts=texts)
             _enqueue(
                 to=invitation.employee.email,
                 subject=subject,

@@ -169,6 +169,10 @@ EXPECTED: dict[str, set[str]] = {
     "tracks:add": {"programme_admin"},
     "tracks:delete": {"programme_admin"},
     "tracks:copy": {"programme_admin"},
+    # The wording of the e-mails: editors and programme admins.
+    "wagtailsnippets_courses_messagetext:*": {"editor", "programme_admin"},
+    "wagtailsnippetchoosers_courses_messagetext:*": {"editor", "programme_admin"},
+    "wagtailsnippetchoosers_courses_messagetext:create": set(),
     "survey:*": {"programme_admin"},
     "surveyround:*": {"programme_admin"},
     "wagtailusers_users:*": {"programme_admin"},
@@ -265,6 +269,9 @@ def _world() -> World:
     employee_import = EmployeeImport.objects.create(organisation=org_x, created_by=users["hr_x"],
                                                     file_name="x.csv", content=b"")
     role = users["manager_a"].roles.first()
+    from courses.models import MessageText
+
+    message_text = MessageText.objects.create(kind="invite", programme=programme, language="sv", subject="Hej")
     from api.services import api_token_create
 
     api_token, _secret = api_token_create(creator=None, organisation=org_x, name="Lön", scopes=["read"])
@@ -308,6 +315,8 @@ def _world() -> World:
         "roleassignment:*": {"pk": role.pk},
         "programmes:*": {"pk": programme.pk},
         "tracks:*": {"pk": track.pk},
+        "wagtailsnippets_courses_messagetext:*": {"pk": message_text.pk},
+        "wagtailsnippetchoosers_courses_messagetext:*": {"pk": message_text.pk},
         "survey:*": {"pk": survey.pk},
         "surveyround:*": {"pk": survey_round.pk},
         "wagtailusers_users:*": {"pk": users["manager_a"].pk},
