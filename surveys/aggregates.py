@@ -30,7 +30,16 @@ from django.conf import settings
 from django.db import connection
 
 from .anonymity import ORGANISATION, WORKPLACE
-from .models import NUMERIC_TYPES, Answer, Phase, Question, QuestionType, Response, SurveyRound
+from .models import (
+    NUMERIC_TYPES,
+    Answer,
+    Phase,
+    Question,
+    QuestionType,
+    Response,
+    Survey,
+    SurveyRound,
+)
 
 BEFORE, AFTER = Phase.BEFORE.value, Phase.AFTER.value
 
@@ -39,6 +48,7 @@ _TABLES = {
     "response": Response._meta.db_table,
     "round": SurveyRound._meta.db_table,
     "question": Question._meta.db_table,
+    "survey": Survey._meta.db_table,
 }
 
 # Released responses of one programme, each person's first of each phase marked ``first = 1``.
@@ -54,23 +64,32 @@ WITH released AS (
 )
 """
 
-# The self-join: one row per person and numeric theme answered in both phases.
+# The self-join: one row per person and numeric theme answered in both phases. ``themes``
+# pairs each numeric question of the programme with those of the same theme, so the after
+# answer is looked up by (response, question) – one row, not one per question answered.
 _PAIRED_ANSWERS = """
+, themes AS (
+    SELECT qb.id AS before_question, qa.id AS after_question, qb.theme_key
+      FROM {question} qb
+      JOIN {survey} sb ON sb.id = qb.survey_id
+      JOIN {question} qa ON qa.theme_key = qb.theme_key
+      JOIN {survey} sa ON sa.id = qa.survey_id
+     WHERE sb.programme_id = %s AND sa.programme_id = %s
+       AND qb.type IN ({numeric}) AND qa.type IN ({numeric})
+)
+SELECT {columns}
   FROM firsts b
   JOIN firsts a ON a.respondent_key = b.respondent_key AND a.phase = %s
   JOIN {answer} ab ON ab.response_id = b.id
-  JOIN {question} qb ON qb.id = ab.question_id
-  JOIN {answer} aa ON aa.response_id = a.id
-  JOIN {question} qa ON qa.id = aa.question_id AND qa.theme_key = qb.theme_key
- WHERE b.phase = %s
-   AND qb.type IN ({numeric}) AND qa.type IN ({numeric})
-   AND ab.value IS NOT NULL AND aa.value IS NOT NULL
+  JOIN themes qb ON qb.before_question = ab.question_id
+  JOIN {answer} aa ON aa.response_id = a.id AND aa.question_id = qb.after_question
+ WHERE b.phase = %s AND ab.value IS NOT NULL AND aa.value IS NOT NULL
 """
 
 
-def _sql(template: str) -> str:
+def _sql(template: str, columns: str = "") -> str:
     numeric = ", ".join(f"'{t.value}'" for t in NUMERIC_TYPES)
-    return template.format(numeric=numeric, **_TABLES)
+    return template.format(numeric=numeric, columns=columns, **_TABLES)
 
 
 def _fetch(sql: str, params: Sequence) -> list[tuple]:
@@ -107,10 +126,10 @@ def pair_cells(programme_id: int, today: datetime.date) -> list[tuple]:
     """Pairs per numeric theme, by when and where each half was given, for the anonymity rule:
     ``(theme, before closes_on, before org, before wp, after closes_on, after org, after wp, n)``."""
     sql = _sql(
-        _FIRSTS + "SELECT qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp, COUNT(*)"
-        + _PAIRED_ANSWERS + " GROUP BY qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp"
+        _FIRSTS + _PAIRED_ANSWERS + " GROUP BY qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp",
+        columns="qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp, COUNT(*)",
     )
-    rows = _fetch(sql, [programme_id, today, AFTER, BEFORE])
+    rows = _fetch(sql, [programme_id, today, programme_id, programme_id, AFTER, BEFORE])
     return [(t, _as_date(bc), bo, bw, _as_date(ac), ao, aw, n) for t, bc, bo, bw, ac, ao, aw, n in rows]
 
 
@@ -127,12 +146,13 @@ def paired_distribution(
     a_where, a_params = group.where("a")
     placeholders = ", ".join(["%s"] * len(themes))
     sql = _sql(
-        _FIRSTS + "SELECT qb.theme_key, ab.value, aa.value, COUNT(*)" + _PAIRED_ANSWERS
-        + b_where + a_where + f" AND qb.theme_key IN ({placeholders})"
-        + " GROUP BY qb.theme_key, ab.value, aa.value"
+        _FIRSTS + _PAIRED_ANSWERS + b_where + a_where + f" AND qb.theme_key IN ({placeholders})"
+        + " GROUP BY qb.theme_key, ab.value, aa.value",
+        columns="qb.theme_key, ab.value, aa.value, COUNT(*)",
     )
+    params = [programme_id, today, programme_id, programme_id, AFTER, BEFORE, *b_params, *a_params, *themes]
     result: dict[str, dict[tuple[int, int], int]] = {}
-    for theme, before, after, n in _fetch(sql, [programme_id, today, AFTER, BEFORE, *b_params, *a_params, *themes]):
+    for theme, before, after, n in _fetch(sql, params):
         result.setdefault(theme, {})[(before, after)] = n
     return result
 

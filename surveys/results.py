@@ -9,10 +9,13 @@ the exports read the last one. The number of queries does not grow with the data
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -104,6 +107,8 @@ class Disclosure:
     questions: dict[tuple[str, str], Snapshot]
     pairs: dict[str, Snapshot]
     released_round_ids: frozenset[int] = frozenset()
+    #: Where figures computed from this disclosure are cached ("" when caching is off).
+    cache_key: str = ""
 
     def released(self, phase: str) -> bool:
         return bool(self.release_dates.get(phase))
@@ -131,11 +136,56 @@ class Disclosure:
         return node in self.pairs.get(theme, _EMPTY).shown
 
 
+# --- caching released figures ----------------------------------------------------------------
+#
+# Released figures change only at a release point (the day after a round closes), when a round's
+# dates or the threshold change, or when the pairing is destroyed (docs/anonymity.md). The key
+# names all of these but the last, which bumps the programme's version
+# (:func:`released_figures_changed`). Off unless SAMTALSRUM_SURVEY_RESULTS_CACHE_SECONDS is set.
+
+
+def _cache_seconds() -> int:
+    return int(getattr(settings, "SAMTALSRUM_SURVEY_RESULTS_CACHE_SECONDS", 0) or 0)
+
+
+def _version_key(programme_id: int) -> str:
+    return f"surveys:results-version:{programme_id}"
+
+
+def released_figures_changed(programme_id: int) -> None:
+    """Forget the cached figures of a programme whose released answers changed."""
+    if not _cache_seconds():
+        return
+    try:
+        cache.incr(_version_key(programme_id))
+    except ValueError:  # no version yet: nothing cached under one either
+        cache.set(_version_key(programme_id), 1, None)
+
+
+def _cache_key(programme: Programme, today: datetime.date, rounds: list[tuple]) -> str:
+    if not _cache_seconds():
+        return ""
+    version = cache.get(_version_key(programme.pk), 0)
+    signature = hashlib.sha256(repr(sorted(rounds)).encode()).hexdigest()[:16]
+    return f"surveys:results:{programme.pk}:{version}:{today}:{programme.anonymity_threshold}:{signature}"
+
+
 def disclosure_for(programme: Programme, *, today: datetime.date | None = None) -> Disclosure:
     """Apply the anonymity rule at every release point of ``programme`` up to ``today``."""
     today = today or timezone.localdate()
     threshold = programme.anonymity_threshold
     rounds = list(SurveyRound.objects.filter(programme=programme).values_list("id", "phase", "closes_on"))
+    key = _cache_key(programme, today, rounds)
+    if key and (cached := cache.get(key)) is not None:
+        return cached
+    disclosure = _disclosure(programme, today, threshold, rounds)
+    disclosure.cache_key = key
+    if key:
+        cache.set(key, disclosure, _cache_seconds())
+    return disclosure
+
+
+def _disclosure(programme: Programme, today: datetime.date, threshold: int, rounds: list[tuple]) -> Disclosure:
     released = [(pk, phase, closes) for pk, phase, closes in rounds if closes < today]
     release_dates = {p: sorted({c for _pk, ph, c in released if ph == p}) for p in PHASES}
     next_release = {
@@ -358,7 +408,6 @@ def programme_results(
     visible_phases = [p for p in PHASES if vis.visible[p]]
     where = aggregates.GroupSql(group.level, group.id, group.organisation_id)
     released = sorted(disclosure.released_round_ids)
-    dist = aggregates.value_distribution(released, visible_phases, where)
 
     def shown_phases(theme: str) -> list[str]:
         return [p for p in visible_phases if disclosure.question_shown(p, theme, node)]
@@ -367,10 +416,19 @@ def programme_results(
         t for t, q in label_questions.items()
         if q.type in NUMERIC_TYPES and disclosure.pairs_shown(t, node) and len(shown_phases(t)) == len(PHASES)
     ]
-    pairs = aggregates.paired_distribution(programme.pk, disclosure.today, where, pair_themes)
-
     text_themes = {t: shown_phases(t) for t, q in label_questions.items() if q.type == QuestionType.FREE_TEXT}
-    text_totals = aggregates.text_counts(released, text_themes, where)
+    shown = hashlib.sha256(repr(sorted(text_themes.items())).encode()).hexdigest()[:16]
+    key = f"{disclosure.cache_key}:{group.param}:{shown}" if disclosure.cache_key else ""
+    figures = cache.get(key) if key else None
+    if figures is None:
+        figures = (
+            aggregates.value_distribution(released, visible_phases, where),
+            aggregates.paired_distribution(programme.pk, disclosure.today, where, pair_themes),
+            aggregates.text_counts(released, text_themes, where),
+        )
+        if key:
+            cache.set(key, figures, _cache_seconds())
+    dist, pairs, text_totals = figures
     release = ",".join(str(max(d)) if d else "-" for d in disclosure.release_dates.values())
     text_pages = text_pages or {}
 

@@ -142,3 +142,48 @@ def test_statistics_from_counts_equal_statistics_from_answers():
     for name in ("n", "mean_before", "mean_after", "mean_change", "ci_low", "ci_high", "cohens_dz",
                  "rank_biserial", "wilcoxon_statistic", "p_value"):
         assert getattr(got, name) == pytest.approx(getattr(want, name)), name
+
+
+def _queries(client, url) -> tuple[int, str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url).content.decode()
+    return len(queries), html
+
+
+def test_released_figures_are_cached_until_the_next_release_or_the_pairing_ends(
+    client, programme, before_round, after_round, workplace, programme_admin, settings
+):
+    from django.core.cache import cache
+
+    from surveys.privacy import survey_pairing_destroy
+
+    settings.SAMTALSRUM_SURVEY_RESULTS_CACHE_SECONDS = 600
+    cache.clear()
+    group = people(workplace, 6)
+    answer_many(before_round, group, tillhorighet=2, trygghet=4)
+    answer_many(after_round, group, tillhorighet=4, trygghet=6)
+    close(before_round)
+    client.force_login(programme_admin)
+    url = _url(programme)
+    first, html = _queries(client, url)
+    assert "Medel före" in html and "Medel efter" not in html  # the after round is still open
+    again, html = _queries(client, url)
+    assert again < first and "Medel före" in html
+    close(after_round)  # a new release: new figures at once
+    _count, html = _queries(client, url)
+    assert "Förändring för dem som svarat både före och efter" in html
+    with django_capture_on_commit():
+        survey_pairing_destroy(programme=programme)
+    _count, html = _queries(client, url)
+    assert "Medel efter" in html and "Förändring för dem som svarat både före och efter" not in html
+    cache.clear()
+
+
+def django_capture_on_commit():
+    """Run on-commit callbacks of the block, as a committed transaction would."""
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(execute=True)
