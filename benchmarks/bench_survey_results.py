@@ -1,7 +1,7 @@
 """The survey results page at 70 000 responses, for the whole programme and for one workplace,
 as a programme admin opens it, against the bare SQL aggregate of the same figures: the answers
 per theme, phase and value (options ticked included), the before/after pairs per value and the
-first page of free texts, written by hand as three statements – measured with an empty cache,
+ids of the free texts, written by hand as three statements – measured with an empty cache,
 as the first view after a release. With the released figures cached (every later view until the
 next release), the whole page is held to the issue's absolute target of 300 ms.
 
@@ -205,7 +205,7 @@ def _client(user) -> Client:
 
 
 # The same figures by hand: per theme, phase and value (and option ticked); the pairs per value;
-# the first page of free texts in a keyed random order.
+# the ids of the free texts (the page is shuffled from them).
 LIMIT_DISTRIBUTION = """
 SELECT q.theme_key, s.phase, x.value, COUNT(*)
   FROM surveys_answer x JOIN surveys_response r ON r.id = x.response_id
@@ -233,11 +233,10 @@ SELECT qb.theme_key, ab.value, aa.value, COUNT(*)
  GROUP BY 1, 2, 3
 """
 LIMIT_TEXTS = """
-SELECT x.text
+SELECT x.id
   FROM surveys_answer x JOIN surveys_response r ON r.id = x.response_id
   JOIN surveys_surveyround s ON s.id = r.round_id JOIN surveys_question q ON q.id = x.question_id
  WHERE s.programme_id = %(p)s AND q.theme_key = 'tankar' AND x.text <> '' {where}
- ORDER BY md5(x.id::text || 'key') LIMIT 50
 """
 
 
@@ -290,5 +289,6 @@ def measurements() -> list[Measurement]:
         measurements.append(Measurement(
             f"survey results page, {label}, released figures cached, n={n} responses", BUDGET_SECONDS,
             page(grupp), budget_seconds=BUDGET_SECONDS, extra=size(grupp),
+            before_each=page(grupp),  # untimed: fills the cache if the view before emptied it
         ))
     return measurements

@@ -13,8 +13,7 @@ counts at most once per theme – never twice towards the threshold – and a pa
 never changes when later rounds close.
 
 Written in SQL that PostgreSQL and SQLite both run (common table expressions, a window
-function); only the JSON of multiple-choice answers and the shuffle of free texts differ by
-database.
+function); only the JSON of multiple-choice answers differs by database.
 """
 
 from __future__ import annotations
@@ -219,47 +218,30 @@ def _text_filter(round_ids: Sequence[int], theme: str, phases: Sequence[str], gr
     return sql, [*round_ids, *phases, theme, *params]
 
 
-def text_counts(
-    round_ids: Sequence[int], shown: dict[str, list[str]], group: GroupSql
-) -> dict[str, int]:
-    """theme → free texts in ``group`` in the phases where that question is shown."""
-    shown = {t: p for t, p in shown.items() if p}
-    if not round_ids or not shown:
-        return {}
-    parts, params = [], []
-    for theme, phases in shown.items():
-        sql, p = _text_filter(round_ids, theme, phases, group)
-        parts.append("SELECT q.theme_key, COUNT(*)" + sql + " GROUP BY q.theme_key")
-        params.extend(p)
-    return dict(_fetch(_sql(" UNION ALL ".join(parts)), params))
+def _order_key(seed: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), seed.encode(), hashlib.sha256).hexdigest()
 
 
-def _order_key(seed: str) -> bytes:
-    return hmac.new(settings.SECRET_KEY.encode(), seed.encode(), hashlib.sha256).hexdigest()[:32].encode()
+def text_order(round_ids: Sequence[int], theme: str, phases: Sequence[str], group: GroupSql, *, seed: str) -> list[int]:
+    """The ids of the free texts of ``theme`` in ``group`` (in the phases where the question is
+    shown), in a random order keyed with the site's secret and ``seed`` (the group and the
+    release): the same from page to page until the next release, so paging neither repeats nor
+    skips a text, and saying nothing about who answered when. Ids only – a few bytes each."""
+    if not round_ids or not phases:
+        return []
+    sql, params = _text_filter(round_ids, theme, phases, group)
+    ids = [i for (i,) in _fetch(_sql("SELECT x.id" + sql + " ORDER BY x.id"), params)]
+    random.Random(_order_key(seed)).shuffle(ids)  # noqa: S311 - an order for display, keyed with the site secret
+    return ids
 
 
-def text_page(
-    round_ids: Sequence[int], theme: str, phases: Sequence[str], group: GroupSql, *, total: int, number: int,
-    seed: str,
-) -> TextPage:
-    """One page of free texts in a random order that stays the same from page to page until
-    the next release (``seed`` names the group and the release), so paging neither repeats
-    nor skips a text, and the order says nothing about who answered when."""
+def text_page(ordered_ids: Sequence[int], *, number: int) -> TextPage:
+    """Page ``number`` (1-based, kept within the pages there are) of texts in ``ordered_ids``."""
+    total = len(ordered_ids)
     pages = max(1, -(-total // TEXTS_PER_PAGE))
     number = min(max(1, number), pages)
     offset = (number - 1) * TEXTS_PER_PAGE
-    key = _order_key(seed).decode()
-    sql, params = _text_filter(round_ids, theme, phases, group)
-    if connection.vendor == "postgresql":
-        texts = [t for (t,) in _fetch(
-            _sql("SELECT x.text" + sql + " ORDER BY md5(x.id::text || %s), x.id LIMIT %s OFFSET %s"),
-            [*params, key, TEXTS_PER_PAGE, offset],
-        )]
-    else:
-        # No md5() in SQLite: shuffle the ids with the same kind of key, then read one page.
-        ids = [i for (i,) in _fetch(_sql("SELECT x.id" + sql + " ORDER BY x.id"), params)]
-        random.Random(key).shuffle(ids)  # noqa: S311 - an order for display, keyed with the site secret
-        chosen = ids[offset:offset + TEXTS_PER_PAGE]
-        by_id = dict(Answer.objects.filter(id__in=chosen).values_list("id", "text")) if chosen else {}
-        texts = [by_id[i] for i in chosen]
+    chosen = list(ordered_ids[offset:offset + TEXTS_PER_PAGE])
+    by_id = dict(Answer.objects.filter(id__in=chosen).values_list("id", "text")) if chosen else {}
+    texts = [by_id[i] for i in chosen if i in by_id]
     return TextPage(texts, number, pages, total, offset + 1 if texts else 0, offset + len(texts))

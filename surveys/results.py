@@ -421,15 +421,21 @@ def programme_results(
     key = f"{disclosure.cache_key}:{group.param}:{shown}" if disclosure.cache_key else ""
     figures = cache.get(key) if key else None
     if figures is None:
+        release = ",".join(str(max(d)) if d else "-" for d in disclosure.release_dates.values())
         figures = (
             aggregates.value_distribution(released, visible_phases, where),
             aggregates.paired_distribution(programme.pk, disclosure.today, where, pair_themes),
-            aggregates.text_counts(released, text_themes, where),
+            {
+                theme: aggregates.text_order(
+                    released, theme, phases, where, seed=f"{programme.pk}:{group.param}:{theme}:{release}"
+                )
+                for theme, phases in text_themes.items()
+            },
+            _invited(group, disclosure),
         )
         if key:
             cache.set(key, figures, _cache_seconds())
-    dist, pairs, text_totals = figures
-    release = ",".join(str(max(d)) if d else "-" for d in disclosure.release_dates.values())
+    dist, pairs, text_orders, invited = figures
     text_pages = text_pages or {}
 
     themes = []
@@ -462,28 +468,25 @@ def programme_results(
                 result.paired_n = sum(cells.values())
                 if result.paired_n >= threshold:
                     result.paired = paired_statistics_from_counts(cells)
-        if result.is_free_text and text_totals.get(theme_key):
-            result.text_page = aggregates.text_page(
-                released, theme_key, text_themes[theme_key], where, total=text_totals[theme_key],
-                number=text_pages.get(theme_key, 1),
-                seed=f"{programme.pk}:{group.param}:{theme_key}:{release}",
-            )
+        if result.is_free_text and text_orders.get(theme_key):
+            result.text_page = aggregates.text_page(text_orders[theme_key], number=text_pages.get(theme_key, 1))
             result.free_texts = result.text_page.texts
         themes.append(result)
 
-    invited: dict[str, int] = {}
-    responded: dict[str, int] = {}
+    responded = {phase: vis.counts[phase] for phase in invited}
+    return Results(programme, group, threshold, vis, themes, invited, responded)
+
+
+def _invited(group: Group, disclosure: Disclosure) -> dict[str, int]:
+    """phase → people invited to the released rounds, in ``group``."""
     inv_filter = Q()
     if group.level == ORGANISATION:
         inv_filter = Q(employee__organisation_id=group.id)
     elif group.level == WORKPLACE:
         inv_filter = Q(employee__workplace_id=group.id)
-    for phase, total in (
+    return dict(
         SurveyInvitation.objects.filter(inv_filter, round__in=disclosure.released_round_ids)
         .values_list("round__phase")
         .annotate(total=Count("id"))
         .order_by()
-    ):
-        invited[phase] = total
-        responded[phase] = vis.counts[phase]
-    return Results(programme, group, threshold, vis, themes, invited, responded)
+    )
