@@ -158,6 +158,9 @@ def survey_pairing_destroy(*, programme, destroyed_by=None, dry_run: bool = Fals
         response.respondent_key = unlinkable_key()
     Response.objects.bulk_update(responses, ["respondent_key"], batch_size=500)
     log(programme, "samtalsrum.survey_pairing_destroy", user=destroyed_by, data={"responses": len(responses)})
+    from .results import released_figures_changed
+
+    transaction.on_commit(lambda: released_figures_changed(programme.pk))
     return len(responses)
 
 

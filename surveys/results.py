@@ -9,15 +9,19 @@ the exports read the last one. The number of queries does not grow with the data
 from __future__ import annotations
 
 import datetime
-import random
+import hashlib
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from courses.models import Programme
 
+from . import aggregates
 from .anonymity import (
     ORGANISATION,
     PROGRAMME,
@@ -41,7 +45,7 @@ from .models import (
     SurveyKind,
     SurveyRound,
 )
-from .statistics import PairedStats, paired_statistics
+from .statistics import PairedStats, paired_statistics_from_counts
 
 PHASES = (Phase.BEFORE.value, Phase.AFTER.value)
 
@@ -103,6 +107,8 @@ class Disclosure:
     questions: dict[tuple[str, str], Snapshot]
     pairs: dict[str, Snapshot]
     released_round_ids: frozenset[int] = frozenset()
+    #: Where figures computed from this disclosure are cached ("" when caching is off).
+    cache_key: str = ""
 
     def released(self, phase: str) -> bool:
         return bool(self.release_dates.get(phase))
@@ -130,11 +136,56 @@ class Disclosure:
         return node in self.pairs.get(theme, _EMPTY).shown
 
 
+# --- caching released figures ----------------------------------------------------------------
+#
+# Released figures change only at a release point (the day after a round closes), when a round's
+# dates or the threshold change, or when the pairing is destroyed (docs/anonymity.md). The key
+# names all of these but the last, which bumps the programme's version
+# (:func:`released_figures_changed`). Off unless SAMTALSRUM_SURVEY_RESULTS_CACHE_SECONDS is set.
+
+
+def _cache_seconds() -> int:
+    return int(getattr(settings, "SAMTALSRUM_SURVEY_RESULTS_CACHE_SECONDS", 0) or 0)
+
+
+def _version_key(programme_id: int) -> str:
+    return f"surveys:results-version:{programme_id}"
+
+
+def released_figures_changed(programme_id: int) -> None:
+    """Forget the cached figures of a programme whose released answers changed."""
+    if not _cache_seconds():
+        return
+    try:
+        cache.incr(_version_key(programme_id))
+    except ValueError:  # no version yet: nothing cached under one either
+        cache.set(_version_key(programme_id), 1, None)
+
+
+def _cache_key(programme: Programme, today: datetime.date, rounds: list[tuple]) -> str:
+    if not _cache_seconds():
+        return ""
+    version = cache.get(_version_key(programme.pk), 0)
+    signature = hashlib.sha256(repr(sorted(rounds)).encode()).hexdigest()[:16]
+    return f"surveys:results:{programme.pk}:{version}:{today}:{programme.anonymity_threshold}:{signature}"
+
+
 def disclosure_for(programme: Programme, *, today: datetime.date | None = None) -> Disclosure:
     """Apply the anonymity rule at every release point of ``programme`` up to ``today``."""
     today = today or timezone.localdate()
     threshold = programme.anonymity_threshold
     rounds = list(SurveyRound.objects.filter(programme=programme).values_list("id", "phase", "closes_on"))
+    key = _cache_key(programme, today, rounds)
+    if key and (cached := cache.get(key)) is not None:
+        return cached
+    disclosure = _disclosure(programme, today, threshold, rounds)
+    disclosure.cache_key = key
+    if key:
+        cache.set(key, disclosure, _cache_seconds())
+    return disclosure
+
+
+def _disclosure(programme: Programme, today: datetime.date, threshold: int, rounds: list[tuple]) -> Disclosure:
     released = [(pk, phase, closes) for pk, phase, closes in rounds if closes < today]
     release_dates = {p: sorted({c for _pk, ph, c in released if ph == p}) for p in PHASES}
     next_release = {
@@ -202,42 +253,14 @@ def _pairs(
 ) -> dict[str, Snapshot]:
     """Per numeric theme: where the paired before/after statistics may be shown.
 
-    Pairs are counted in the database: each released "before" answer with the released "after"
-    answer of the same person to the same theme. Besides the usual rule, the people of a
-    phase who are *not* in a pair must be none or at least the threshold, so that "all before"
-    minus "paired before" reveals nobody.
+    Pairs are counted in the database (``aggregates.pair_cells``): each person's first released
+    "before" answer with their first released "after" answer to the same theme. Besides the
+    usual rule, the people of a phase who are *not* in a pair must be none or at least the
+    threshold, so that "all before" minus "paired before" reveals nobody.
     """
     before, after = PHASES
-    after_answer = Answer.objects.filter(
-        response__round__programme=programme,
-        response__round__phase=after,
-        response__round__closes_on__lt=today,
-        response__respondent_key=OuterRef("response__respondent_key"),
-        question__theme_key=OuterRef("question__theme_key"),
-        value__isnull=False,
-    )
     rows: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
-    for theme, b_close, b_org, b_wp, a_close, a_org, a_wp, n in (
-        Answer.objects.filter(
-            response__round__programme=programme,
-            response__round__phase=before,
-            response__round__closes_on__lt=today,
-            question__type__in=NUMERIC_TYPES,
-            value__isnull=False,
-        )
-        .annotate(
-            a_close=Subquery(after_answer.values("response__round__closes_on")[:1]),
-            a_org=Subquery(after_answer.values("response__organisation_id")[:1]),
-            a_wp=Subquery(after_answer.values("response__workplace_id")[:1]),
-        )
-        .filter(a_close__isnull=False)
-        .values_list(
-            "question__theme_key", "response__round__closes_on", "response__organisation_id",
-            "response__workplace_id", "a_close", "a_org", "a_wp",
-        )
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
+    for theme, b_close, b_org, b_wp, a_close, a_org, a_wp, n in aggregates.pair_cells(programme.pk, today):
         rows[theme][max(b_close, a_close)][_pair_cell(b_org, b_wp, a_org, a_wp)] += n
 
     points = sorted(set(release_dates[before]) | set(release_dates[after]))
@@ -300,6 +323,8 @@ class ThemeResult:
     paired: PairedStats | None = None
     paired_n: int = 0
     free_texts: list[str] = field(default_factory=list)
+    #: The page of free texts shown, with where it lies among them all.
+    text_page: aggregates.TextPage | None = None
     scale_max: int = 5
 
     @property
@@ -352,19 +377,24 @@ def _themes(programme: Programme) -> tuple[dict[str, Question], dict[str, dict[s
     return label, by_theme
 
 
-def group_filter(group: Group, prefix: str = "") -> Q:
-    """Responses (``prefix`` "response__" for answers) that belong to ``group``."""
-    if group.level == ORGANISATION:
-        return Q(**{f"{prefix}organisation_id": group.id})
-    if group.level == WORKPLACE:
-        return Q(**{f"{prefix}workplace_id": group.id, f"{prefix}organisation_id": group.organisation_id})
-    return Q()
+def text_page_param(theme_key: str) -> str:
+    """The query parameter that chooses the page of a free-text question's answers."""
+    return f"sida-{theme_key}"
 
 
 def programme_results(
-    *, programme: Programme, group: Group, language: str = "sv", today: datetime.date | None = None
+    *,
+    programme: Programme,
+    group: Group,
+    language: str = "sv",
+    today: datetime.date | None = None,
+    text_pages: Mapping[str, int] | None = None,
 ) -> Results:
-    """Everything the results page shows for one group, with the anonymity rule applied."""
+    """Everything the results page shows for one group, with the anonymity rule applied.
+
+    ``text_pages`` chooses, per free-text theme, which page of its answers to show (the first
+    by default). Every figure is aggregated in the database (``surveys/aggregates.py``).
+    """
     disclosure = disclosure_for(programme, today=today)
     threshold = disclosure.threshold
     node = group.node
@@ -376,43 +406,37 @@ def programme_results(
     label_questions, by_theme = _themes(programme)
 
     visible_phases = [p for p in PHASES if vis.visible[p]]
-    answers = Answer.objects.filter(
-        group_filter(group, "response__"),
-        response__round__in=disclosure.released_round_ids,
-        response__round__phase__in=visible_phases,
-    )
-    dist: dict = defaultdict(int)
-    for theme, phase, value, n in (
-        answers.filter(value__isnull=False)
-        .values_list("question__theme_key", "response__round__phase", "value")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
-        dist[(theme, phase, value)] += n
-    for theme, phase, choices in answers.filter(question__type=QuestionType.MULTIPLE_CHOICE).values_list(
-        "question__theme_key", "response__round__phase", "choices"
-    ):
-        for choice in choices or []:
-            dist[(theme, phase, int(choice))] += 1
+    where = aggregates.GroupSql(group.level, group.id, group.organisation_id)
+    released = sorted(disclosure.released_round_ids)
 
-    pair_themes = [t for t in label_questions if disclosure.pairs_shown(t, node)]
-    pairs: dict = defaultdict(dict)
-    if pair_themes:
-        for key, theme, phase, value in answers.filter(
-            question__theme_key__in=pair_themes, question__type__in=NUMERIC_TYPES, value__isnull=False
-        ).values_list("response__respondent_key", "question__theme_key", "response__round__phase", "value"):
-            pairs[(theme, key)][phase] = value
+    def shown_phases(theme: str) -> list[str]:
+        return [p for p in visible_phases if disclosure.question_shown(p, theme, node)]
 
-    text_themes = [
+    pair_themes = [
         t for t, q in label_questions.items()
-        if q.type == QuestionType.FREE_TEXT and any(disclosure.question_shown(p, t, node) for p in visible_phases)
+        if q.type in NUMERIC_TYPES and disclosure.pairs_shown(t, node) and len(shown_phases(t)) == len(PHASES)
     ]
-    texts: dict = defaultdict(list)
-    if text_themes:
-        for theme, phase, text in answers.filter(question__theme_key__in=text_themes).exclude(text="").values_list(
-            "question__theme_key", "response__round__phase", "text"
-        ):
-            texts[theme].append((phase, text))
+    text_themes = {t: shown_phases(t) for t, q in label_questions.items() if q.type == QuestionType.FREE_TEXT}
+    shown = hashlib.sha256(repr(sorted(text_themes.items())).encode()).hexdigest()[:16]
+    key = f"{disclosure.cache_key}:{group.param}:{shown}" if disclosure.cache_key else ""
+    figures = cache.get(key) if key else None
+    if figures is None:
+        release = ",".join(str(max(d)) if d else "-" for d in disclosure.release_dates.values())
+        figures = (
+            aggregates.value_distribution(released, visible_phases, where),
+            aggregates.paired_distribution(programme.pk, disclosure.today, where, pair_themes),
+            {
+                theme: aggregates.text_order(
+                    released, theme, phases, where, seed=f"{programme.pk}:{group.param}:{theme}:{release}"
+                )
+                for theme, phases in text_themes.items()
+            },
+            _invited(group, disclosure),
+        )
+        if key:
+            cache.set(key, figures, _cache_seconds())
+    dist, pairs, text_orders, invited = figures
+    text_pages = text_pages or {}
 
     themes = []
     for theme_key, question in label_questions.items():
@@ -439,32 +463,30 @@ def programme_results(
                     result.means[phase] = (
                         sum(o.value * o.counts[phase] for o in result.options) / total if total else None
                     )
-            if theme_key in pair_themes and all(result.visible.values()):
-                matched = [v for (t, _k), v in pairs.items() if t == theme_key and len(v) == 2]
-                result.paired_n = len(matched)
+            if theme_key in pair_themes:
+                cells = pairs.get(theme_key, {})
+                result.paired_n = sum(cells.values())
                 if result.paired_n >= threshold:
-                    result.paired = paired_statistics(
-                        [v[Phase.BEFORE] for v in matched], [v[Phase.AFTER] for v in matched]
-                    )
-        if result.is_free_text:
-            shown_texts = [text for phase, text in texts.get(theme_key, []) if result.visible[phase]]
-            random.SystemRandom().shuffle(shown_texts)
-            result.free_texts = shown_texts
+                    result.paired = paired_statistics_from_counts(cells)
+        if result.is_free_text and text_orders.get(theme_key):
+            result.text_page = aggregates.text_page(text_orders[theme_key], number=text_pages.get(theme_key, 1))
+            result.free_texts = result.text_page.texts
         themes.append(result)
 
-    invited: dict[str, int] = {}
-    responded: dict[str, int] = {}
+    responded = {phase: vis.counts[phase] for phase in invited}
+    return Results(programme, group, threshold, vis, themes, invited, responded)
+
+
+def _invited(group: Group, disclosure: Disclosure) -> dict[str, int]:
+    """phase → people invited to the released rounds, in ``group``."""
     inv_filter = Q()
     if group.level == ORGANISATION:
         inv_filter = Q(employee__organisation_id=group.id)
     elif group.level == WORKPLACE:
         inv_filter = Q(employee__workplace_id=group.id)
-    for phase, total in (
+    return dict(
         SurveyInvitation.objects.filter(inv_filter, round__in=disclosure.released_round_ids)
         .values_list("round__phase")
         .annotate(total=Count("id"))
         .order_by()
-    ):
-        invited[phase] = total
-        responded[phase] = vis.counts[phase]
-    return Results(programme, group, threshold, vis, themes, invited, responded)
+    )

@@ -9,7 +9,7 @@ change / standard deviation of the changes), the matched-pairs rank-biserial cor
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -74,3 +74,17 @@ def paired_statistics(before: Sequence[float], after: Sequence[float]) -> Paired
         wilcoxon_statistic=statistic,
         p_value=p_value,
     )
+
+
+def paired_statistics_from_counts(cells: Mapping[tuple[int, int], int]) -> PairedStats:
+    """The same statistics from the database's count of pairs per ``(before, after)`` value.
+
+    The values are whole numbers on a scale (at most 11 × 11 cells), so the counts hold every
+    pair; they are laid out again as arrays for scipy. Every statistic here is independent of
+    the order of the pairs.
+    """
+    keys = sorted(cells)
+    counts = [cells[k] for k in keys]
+    before = np.repeat([b for b, _a in keys], counts)
+    after = np.repeat([a for _b, a in keys], counts)
+    return paired_statistics(before, after)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from people.selectors import scope_for
 
 from . import charts, selectors
-from .results import programme_results
+from .results import programme_results, text_page_param
 from .selectors import (
     ORGANISATION,
     PHASES,
@@ -85,6 +85,16 @@ def _chart_context(results) -> tuple:
     return items, change
 
 
+def _text_pages(request: HttpRequest, programme) -> dict[str, int]:
+    """``?sida-<theme>=N``: the page of each free-text question's answers (first by default)."""
+    pages = {}
+    for key in request.GET:
+        if key.startswith("sida-"):
+            number = request.GET.get(key, "")
+            pages[key.removeprefix("sida-")] = int(number) if number.isdigit() else 1
+    return pages
+
+
 @login_required
 def results_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
     refused = _refuse_combinations(request)
@@ -94,7 +104,9 @@ def results_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
     groups = groups_for(request.user, programme)
     group = group_from_param(groups, request.GET.get("grupp"))
     language = get_language() or "sv"
-    results = programme_results(programme=programme, group=group, language=language)
+    results = programme_results(
+        programme=programme, group=group, language=language, text_pages=_text_pages(request, programme)
+    )
     items, change = _chart_context(results)
     return render(request, "surveys/results_detail.html", {
         "programme": programme,
@@ -108,7 +120,27 @@ def results_detail(request: HttpRequest, programme_id: int) -> HttpResponse:
         "rates": {p: results.response_rate(p) for p in PHASES},
         "can_export": selectors.can_export_responses(request.user),
         "is_subgroup": group.level in (ORGANISATION, WORKPLACE),
+        "text_links": _text_links(request, results),
     })
+
+
+def _text_links(request: HttpRequest, results) -> dict[str, dict[str, str]]:
+    """Per free-text theme: links to its previous and next page, keeping the other parameters
+    (the group, the other questions' pages) as they are."""
+    links: dict[str, dict[str, str]] = {}
+    for theme in results.themes:
+        page = theme.text_page
+        if page is None or page.pages < 2:
+            continue
+        anchor = f"#fritext-{theme.theme_key}"
+        own = {}
+        for label, number in (("previous", page.number - 1), ("next", page.number + 1)):
+            if 1 <= number <= page.pages:
+                query = request.GET.copy()
+                query[text_page_param(theme.theme_key)] = str(number)
+                own[label] = f"?{query.urlencode()}{anchor}"
+        links[theme.theme_key] = own
+    return links
 
 
 def refuse_if_not_allowed(user, programme) -> None:
