@@ -29,6 +29,8 @@ _FTS5_SYNTAX = re.compile(r"[^\w\s]")
 class BaseIndexView(SafeSpreadsheetExportMixin, IndexView):
     """Wagtail's list view of a model, with safe exports and searches that cannot fail."""
 
+    results_template_name = "cms/admin/index_results.html"  # a Swedish empty state
+
     def search_queryset(self, queryset):
         if self.is_searching and connection.vendor == "sqlite" and class_is_indexed(queryset.model):
             # The SQLite search backend of the embedded default fails on searches limited to

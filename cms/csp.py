@@ -32,8 +32,9 @@ _NOT_JS = re.compile(r"""\b(?:src|type\s*=\s*["']?(?!text/javascript|module)[\w/
 _JS_STRING = r'"(?P<{name}>(?:[^"\\\n]|\\.)*)"'
 _OPTIONS = r"(?P<options>\{.*\})"
 _WIDGET_CALLS = [
-    # wagtail.admin.widgets.chooser.BaseChooser.render_js_init (documents, pages, images, snippets…)
-    re.compile(rf"new (?P<fn>[A-Z]\w*Chooser)\({_JS_STRING.format(name='id')}, {_OPTIONS}\);", re.S),
+    # wagtail.admin.widgets.chooser.BaseChooser.render_js_init (documents, pages, images, snippets…,
+    # and the generic ``Chooser`` of a ChooserViewSet, as for logins and workplaces)
+    re.compile(rf"new (?P<fn>(?:[A-Z]\w*)?Chooser)\({_JS_STRING.format(name='id')}, {_OPTIONS}\);", re.S),
     # wagtailadmin/widgets/{date,time,datetime}_input.html
     re.compile(rf"(?P<fn>init(?:Date|Time|DateTime)Chooser)\({_JS_STRING.format(name='id')}, {_OPTIONS}\);", re.S),
 ]

@@ -150,7 +150,7 @@ def programme_overview(programme: Programme, period: Period, *, with_survey: boo
     rates: dict[str, float | None] = {}
     if with_survey:
         survey = programme_results(
-            programme=programme, group=Group(PROGRAMME, programme.pk, programme.name), today=period.end + datetime.timedelta(days=1)
+            programme=programme, group=Group(PROGRAMME, programme.pk, programme.local_name), today=period.end + datetime.timedelta(days=1)
         )
         rates = {p: survey.response_rate(p) for p in PHASES}
     return Overview(
@@ -181,7 +181,7 @@ def _reach_rows(programme: Programme, reach: SplitCounts, register: dict[tuple[i
             by_gender={g: reach.part(node, g) for g in GENDERS}, organisation=organisation,
         )
 
-    rows = [row(PROGRAMME, PROGRAMME_NODE, programme.name, sum(register.values()))]
+    rows = [row(PROGRAMME, PROGRAMME_NODE, programme.local_name, sum(register.values()))]
     for org in organisations:
         rows.append(row(ORGANISATION, (ORGANISATION, org.pk), org.name, by_org.get(org.pk, 0)))
         for wp in workplaces.get(org.pk, []):

@@ -37,11 +37,11 @@ def gender_labels() -> dict[str, str]:
 def progress_report(overview: Overview, *, current_phase: Phase | None) -> bytes:
     programme = overview.programme
     period = f"{overview.period.start:%Y-%m-%d} – {overview.period.end:%Y-%m-%d}"
-    title = _("Lägesrapport %(programme)s, %(period)s") % {"programme": programme.name, "period": period}
+    title = _("Lägesrapport %(programme)s, %(period)s") % {"programme": programme.local_name, "period": period}
     doc = Document(title=title, footer=title)
     doc.add_page()
     doc.heading(_("Lägesrapport"), level=0)
-    doc.paragraph(f"{programme.name}\n{_('Period')}: {period}")
+    doc.paragraph(f"{programme.local_name}\n{_('Period')}: {period}")
     if current_phase is not None:
         doc.paragraph(
             _("Aktuell fas: %(phase)s (%(start)s – %(end)s)")

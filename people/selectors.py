@@ -123,6 +123,14 @@ def workplaces_for(user: User | AnonymousUser | None) -> QuerySet[Workplace]:
     )
 
 
+def assignable_users_for(user: User | AnonymousUser | None) -> QuerySet[User]:
+    """Logins the viewer may give a role: every active login for programme admins, none otherwise
+    (roles are assigned by programme admins only; see ``RoleAssignmentViewSet``)."""
+    if not scope_for(user).is_programme_admin:
+        return User.objects.none()
+    return User.objects.filter(is_active=True).select_related("employee__workplace__organisation")
+
+
 def managed_workplaces_for(user: User | AnonymousUser | None) -> QuerySet[Workplace]:
     """Workplaces where the viewer is manager (programme admins: all)."""
     scope = scope_for(user)

@@ -1,7 +1,10 @@
 """People screens in the Wagtail admin, grouped under one menu item."""
 
+import json
+
 import django_filters
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -10,8 +13,18 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from .models import Employee, EmployeeImport, Organisation, RoleAssignment, Workplace
-from .selectors import employees_for, organisations_for, workplaces_for
+from .choosers import user_chooser_viewset, workplace_chooser_viewset
+from .models import (
+    ORGANISATION_ROLES,
+    PROGRAMME_ROLES,
+    WORKPLACE_ROLES,
+    Employee,
+    EmployeeImport,
+    Organisation,
+    RoleAssignment,
+    Workplace,
+)
+from .selectors import assignable_users_for, employees_for, organisations_for, workplaces_for
 from .viewsets import ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
 
 #: Hook for apps above ``people`` to add actions to each row of the employee list (for
@@ -38,7 +51,10 @@ class EmployeeFilterSet(WagtailFilterSet):
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"), queryset=_scoped(organisations_for)
     )
-    workplace = django_filters.ModelChoiceFilter(label=_("Arbetsplats"), queryset=_scoped(workplaces_for))
+    # A chooser, not a <select> of every workplace (thousands of them for a programme admin).
+    workplace = django_filters.ModelChoiceFilter(
+        label=_("Arbetsplats"), queryset=_scoped(workplaces_for), widget=workplace_chooser_viewset.widget_class
+    )
 
     class Meta:
         model = Employee
@@ -72,7 +88,12 @@ class WorkplaceViewSet(ScopedModelViewSet):
     search_fields = ["name", "code"]
     inspect_view_enabled = True
     edit_handler = ObjectList(
-        [FieldPanel("organisation"), FieldPanel("parent"), FieldPanel("name"), FieldPanel("code")],
+        [
+            FieldPanel("organisation"),
+            FieldPanel("parent", widget=workplace_chooser_viewset.widget_class),
+            FieldPanel("name"),
+            FieldPanel("code"),
+        ],
         base_form_class=WorkplaceForm,
     )
 
@@ -120,7 +141,7 @@ class EmployeeViewSet(ScopedModelViewSet):
         FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
         FieldRowPanel([FieldPanel("organisation"), FieldPanel("employee_number")]),
         FieldPanel("email"),
-        FieldPanel("workplace"),
+        FieldPanel("workplace", widget=workplace_chooser_viewset.widget_class),
         FieldRowPanel([FieldPanel("employment_start"), FieldPanel("employment_end")]),
         MultiFieldPanel(
             [FieldPanel("preferred_language"), FieldPanel("gender"), FieldPanel("hourly_cost")],
@@ -133,7 +154,54 @@ class EmployeeViewSet(ScopedModelViewSet):
 
 
 class RoleAssignmentForm(ScopedAdminForm):
-    scoped_choices = {"organisation": organisations_for, "workplace": workplaces_for}
+    """The role, then where it applies: an organisation for HR, a workplace for a manager or a
+    process leader, nothing for the programme-wide roles.
+
+    With JavaScript only the place that fits the chosen role is shown (Wagtail's ``w-rules``);
+    the other is hidden and disabled, so it is never sent. Without it, choosing the wrong one
+    is refused with a message on the field to clear.
+    """
+
+    scoped_choices = {
+        "user": assignable_users_for,
+        "organisation": organisations_for,
+        "workplace": workplaces_for,
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "role" in self.fields:
+            self.fields["role"].help_text = _(
+                "HR gäller en organisation. Chef och processledare gäller en arbetsplats. "
+                "Programadministratör, redaktör och styrgrupp gäller hela programmet."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        role = cleaned.get("role")
+        organisation, workplace = cleaned.get("organisation"), cleaned.get("workplace")
+        if role in PROGRAMME_ROLES:
+            for name, value in (("organisation", organisation), ("workplace", workplace)):
+                if value:
+                    self.add_error(name, _("Rollen gäller hela programmet: lämna fältet tomt."))
+        elif role in ORGANISATION_ROLES and workplace:
+            self.add_error("workplace", _("HR gäller en hel organisation, inte en arbetsplats: lämna arbetsplatsen tom."))
+        elif role in WORKPLACE_ROLES and organisation:
+            self.add_error(
+                "organisation",
+                _("Chef och processledare gäller en arbetsplats, inte en hel organisation: lämna organisationen tom."),
+            )
+        return cleaned
+
+
+def _role_place_panel(name: str, roles, widget_class=forms.Select) -> FieldPanel:
+    """The organisation or workplace field, shown and sent only for the roles it fits."""
+    rule = json.dumps({"role": [str(r.value) for r in roles]})
+    return FieldPanel(
+        name,
+        widget=widget_class(attrs={"data-w-rules-target": "enable", "data-w-rules": rule}),
+        attrs={"data-w-rules-target": "show", "data-w-rules": rule},
+    )
 
 
 class RoleAssignmentViewSet(ScopedModelViewSet):
@@ -144,8 +212,14 @@ class RoleAssignmentViewSet(ScopedModelViewSet):
     list_filter = ["role", "organisation"]
     search_fields = ["user__email", "user__first_name", "user__last_name"]
     edit_handler = ObjectList(
-        [FieldPanel("user"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("workplace")],
+        [
+            FieldPanel("user", widget=user_chooser_viewset.widget_class),
+            FieldPanel("role"),
+            _role_place_panel("organisation", ORGANISATION_ROLES),
+            _role_place_panel("workplace", WORKPLACE_ROLES, workplace_chooser_viewset.widget_class),
+        ],
         base_form_class=RoleAssignmentForm,
+        attrs={"data-controller": "w-rules", "data-action": "change->w-rules#resolve"},
     )
 
     def scoped_queryset(self, user):
@@ -166,6 +240,11 @@ class PeopleViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_people_viewsets():
     return PeopleViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_people_choosers():
+    return [user_chooser_viewset, workplace_chooser_viewset]
 
 
 @hooks.register("register_log_actions")

@@ -38,7 +38,7 @@ def workplace_certificates_pdf(workplace: Workplace, month: datetime.date, certi
         rows = [
             [
                 f"{timezone.localtime(a.session.starts_at):%Y-%m-%d %H:%M}",
-                f"{a.session.module.title} ({a.session.module.track.name})",
+                f"{a.session.module.local_title} ({a.session.module.track.local_name})",
                 str(a.minutes),
             ]
             for a in certificate["attendances"]

@@ -15,14 +15,17 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from cms import formatting
 from cms.admin_views import BaseReportView
 from courses.models import Programme, TrackKind
+from people.choosers import workplace_chooser_viewset
 from people.models import Employee, Organisation, Workplace
 from people.selectors import organisations_for, scope_for, workplaces_for
 
@@ -38,8 +41,10 @@ class HoursReportFilterSet(WagtailFilterSet):
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"), queryset=Organisation.objects.none(), field_name="organisation"
     )
+    # A chooser (people/choosers.py), not a <select> of every workplace in scope.
     workplace = django_filters.ModelChoiceFilter(
-        label=_("Arbetsplats"), queryset=Workplace.objects.none(), field_name="workplace"
+        label=_("Arbetsplats"), queryset=Workplace.objects.none(), field_name="workplace",
+        widget=workplace_chooser_viewset.widget_class,
     )
     track = django_filters.ChoiceFilter(label=_("Spår"), choices=TrackKind.choices, method="filter_track")
     month = django_filters.CharFilter(label=_("Månad (ÅÅÅÅ-MM)"), method=_no_op)
@@ -69,6 +74,14 @@ class HoursReportFilterSet(WagtailFilterSet):
 
 def _hours(minutes: int) -> Decimal:
     return (Decimal(minutes or 0) / Decimal(60)).quantize(Decimal("0.01"))
+
+
+def _hours_of_target(minutes: int | None, target: int) -> str:
+    """On the page, as people say it: "1,4 av 14 timmar" (the exports keep exact decimals)."""
+    return gettext("%(done)s av %(target)s timmar") % {
+        "done": formatting.hours(minutes),
+        "target": formatting.hours(target, 0 if target % 60 == 0 else 1),
+    }
 
 
 class ProgrammeFromQueryMixin:
@@ -174,8 +187,8 @@ class HoursReportView(ProgrammeFromQueryMixin, BaseReportView):
             Column("employee_number", label=_("Anst.nr")),
             Column("organisation", label=_("Organisation"), accessor="organisation.name"),
             Column("workplace", label=_("Arbetsplats"), accessor="workplace.name"),
-            Column("preparatory", label=_("Preparand (h / mål)"), accessor="preparatory_label"),
-            Column("workplace_hours", label=_("Arbetsplats (h / mål)"), accessor="workplace_label"),
+            Column("preparatory", label=_("Preparandprocessen"), accessor="preparatory_label"),
+            Column("workplace_hours", label=_("Arbetsplatsprocessen"), accessor="workplace_label"),
             Column("complete", label=_("Klar"), accessor="complete_label"),
         ]
 
@@ -187,10 +200,10 @@ class HoursReportView(ProgrammeFromQueryMixin, BaseReportView):
         employee.preparatory_target_hours = _hours(prep_target) if employee.preparatory_required else ""
         employee.workplace_target_hours = _hours(work_target)
         employee.preparatory_label = (
-            f"{employee.preparatory_hours} / {_hours(prep_target)}" if employee.preparatory_required
-            else f"{employee.preparatory_hours} / –"
+            _hours_of_target(employee.preparatory_minutes, prep_target) if employee.preparatory_required
+            else gettext("%(done)s timmar") % {"done": formatting.hours(employee.preparatory_minutes)}
         )
-        employee.workplace_label = f"{employee.workplace_hours} / {_hours(work_target)}"
+        employee.workplace_label = _hours_of_target(employee.workplace_minutes, work_target)
         done = completion.track_complete(employee.workplace_minutes, work_target)
         if employee.preparatory_required:
             done = done and completion.track_complete(employee.preparatory_minutes, prep_target)

@@ -188,7 +188,22 @@ class FeedbackRouteMixin(ReaderLanguageUrlMixin, RoutablePageMixin):
         context["shown_in_other_language"] = (
             getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE) != self.locale.language_code
         )
+        context["way_on"] = self.way_on()
         return context
+
+    def way_on(self) -> dict[str, Page | None]:
+        """The section this page belongs to, in the reader's language where it has one, and the
+        pages listed before and after this one there: so a reader always has a way on."""
+        parent = self.get_parent().specific
+        if not isinstance(parent, MaterialIndexPage):
+            return {"section": None, "previous": None, "next": None}
+        section = parent.localized.specific
+        siblings = section.listed_children()
+        keys = [child.translation_key for child in siblings]
+        position = keys.index(self.translation_key) if self.translation_key in keys else None
+        before = siblings[position - 1] if position else None
+        after = siblings[position + 1] if position is not None and position + 1 < len(siblings) else None
+        return {"section": section, "previous": before, "next": after}
 
 
 class MaterialDocumentBlock(blocks.StructBlock):

@@ -62,7 +62,7 @@ def _workplace_summary(workplace: Workplace) -> dict:
         done = sum(1 for r in rows if r.cells[index] == completion.DONE)
         per_module.append({"module": module, "done": done, "of": len(rows)})
     missing = [
-        {"employee": r.employee, "modules": [m.title for m, c in zip(modules, r.cells, strict=True) if c in (completion.MISSING, completion.PARTIAL)]}
+        {"employee": r.employee, "modules": [m.local_title for m, c in zip(modules, r.cells, strict=True) if c in (completion.MISSING, completion.PARTIAL)]}
         for r in rows
         if r.missing_count or r.partial_count
     ]

@@ -1,5 +1,6 @@
 """The Swedish admin speaks Swedish: no English fragments from workflow names or form labels."""
 
+import json
 import re
 
 import pytest
@@ -40,3 +41,27 @@ def test_admin_login_page_is_swedish(client):
     text = _visible_text(client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="sv").content.decode())
     assert "Lösenord" in text
     assert not ENGLISH.findall(text)
+
+
+#: Words of Wagtail's English interface that would show if a screen of ours bypassed translation.
+ENGLISH_UI = re.compile(
+    r"\b(?:Choose|Search term|Title|Select|Save|Delete|Filter|Edit|Add|Cancel|Clear choice|"
+    r"There are no|Actions|Previous|Next|Export|Download)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["roleassignment:add", "employee:index", "workplace:add", "sessions_hours_report",
+     "user_chooser:choose", "workplace_chooser:choose"],
+)
+def test_people_and_report_screens_speak_swedish(client, programme_admin, workplace, url_name):
+    client.force_login(programme_admin)
+    response = client.get(reverse(url_name), HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 200
+    html = response.content.decode()
+    if response["Content-Type"].startswith("application/json"):  # a chooser modal step
+        html = json.loads(html)["html"]
+    text = _visible_text(html)
+    assert not ENGLISH.findall(text)
+    assert not ENGLISH_UI.findall(text), ENGLISH_UI.findall(text)

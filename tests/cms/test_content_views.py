@@ -55,7 +55,7 @@ def test_transcript_downloads_as_plain_text(client, tree):
 def test_participants_view_hides_facilitator_notes(client, tree, process_leader):
     client.force_login(process_leader)  # even a process leader sees the participants' version here
     html = client.get(tree.guide.url).content.decode()
-    assert "Vilka är vi nu?" in html and "Total tid:" in html and "60 minuter" in html
+    assert "Vilka är vi nu?" in html and "Total tid:" in html and "Total tid:</strong> 1 tim" in html
     assert "HEMLIG-NOT" not in html and "FORBEREDELSE-HEMLIG" not in html
     assert "ledare/" in html  # but gets a link to the leader's view
 

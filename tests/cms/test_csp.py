@@ -18,6 +18,7 @@ def _hash(body: str) -> str:
 
 WAGTAIL_SCRIPTS = [
     'new DocumentChooser("id_video_file", {"modalUrl": "/admin/documents/chooser/"});',
+    'new Chooser("id_workplace", {"modalUrl": "/admin/people/choose-workplace/"});',
     'new PageChooser("id_page", {"modelNames": ["wagtailcore.page"], "canChooseRoot": false, "userPerms": null});',
     'initDateTimeChooser("id_go_live_at", {"dayOfWeekStart": 1, "format": "Y-m-d H:i", "formatTime": "H:i"});',
     'initDateChooser("id_modules\\u002D0\\u002Dstarts_on", {"dayOfWeekStart": 1, "format": "Y-m-d"});',

@@ -121,8 +121,8 @@ def test_page_and_exports_show_the_corrected_figures(client, ledger, hr_user, pr
     client.force_login(hr_user)
     url = reverse("sessions_hours_report")
     page = client.get(url + "?month=2026-03").content.decode()
-    assert "1.25 / 5.00" in page  # staff[0]: 45 attended + 30 corrected
-    assert "0.33 / 5.00" in page  # staff[2]: corrections only
+    assert "1,3 av 5 timmar" in page  # staff[0]: 45 attended + 30 corrected (75 min)
+    assert "0,3 av 5 timmar" in page  # staff[2]: corrections only (20 min)
     rows = _csv_rows(client.get(url + "?export=csv&month=2026-03"))
     header = rows[0]
     by_number = {r[0]: r for r in rows[1:]}

@@ -172,7 +172,7 @@ def test_hr_report_scoped_with_exports(client, session, process_leader, staff, h
     assert response.status_code == 200
     body = response.content.decode()
     assert staff[0].full_name in body and outsider.full_name not in body
-    assert "0.75 / 5.00" in body
+    assert "0,8 av 5 timmar" in body  # 45 minutes, as people say it
     csv = client.get(reverse("sessions_hours_report") + "?export=csv")
     text = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     assert staff[0].employee_number in text and outsider.employee_number not in text
@@ -207,7 +207,7 @@ def test_certificate_and_cofinancing_rounding_only_in_export(client, session, pr
     assert rows["Man"]["hours"] == 1
     # the ledger itself is exact
     report = client.get(reverse("sessions_hours_report") + "?month=2026-03")
-    assert "0.83 / 5.00" in report.content.decode()
+    assert "0,8 av 5 timmar" in report.content.decode()  # 50 minutes
 
 
 def test_hr_cannot_open_other_organisations_certificate(client, hr_user, other_workplace):
