@@ -19,7 +19,7 @@ from functools import reduce
 from operator import or_
 
 from django import forms
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -30,7 +30,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 
 from .models import User, Workplace
-from .selectors import assignable_users_for, workplaces_for
+from .selectors import assignable_users_for, scope_for, workplaces_for
 
 
 def _words_filter(queryset: QuerySet, query: str, fields: list[str]) -> QuerySet:
@@ -85,7 +85,37 @@ def _workplace_title(workplace: Workplace) -> str:
     return f"{workplace.name} ({workplace.organisation.name})"
 
 
-class _ScopedChooserMixin:
+def _may_choose_logins(user) -> bool:
+    # Only programme admins give roles (people.selectors.assignable_users_for).
+    return scope_for(user).is_programme_admin
+
+
+def _may_choose_workplaces(user) -> bool:
+    # The forms and filters that choose a workplace are HR's and the programme admins'.
+    scope = scope_for(user)
+    return scope.is_programme_admin or scope.is_hr
+
+
+class _GatedMixin:
+    """Refuses (403) whoever has no form that uses this chooser: Wagtail's choosers answer
+    every admin user, which would let them probe the list even when it is empty to them."""
+
+    may_choose: Callable[..., bool]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.may_choose(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class _NoCreateView(chooser_views.CreateView):
+    """Nothing is created from these choosers (logins and workplaces have their own forms)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise PermissionDenied
+
+
+class _ScopedChooserMixin(_GatedMixin):
     """Lists only ``scoped(user)``, the selector a subclass names."""
 
     scoped: Callable[..., QuerySet]
@@ -94,7 +124,7 @@ class _ScopedChooserMixin:
         return self.scoped(self.request.user)
 
 
-class _ScopedChosenMixin:
+class _ScopedChosenMixin(_GatedMixin):
     """Chooses only inside ``scoped(user)``: another id is a 404."""
 
     scoped: Callable[..., QuerySet]
@@ -132,19 +162,23 @@ class _UserColumnsMixin:
 
 class UserChooseView(_UserColumnsMixin, _ScopedChooserMixin, chooser_views.ChooseView):
     scoped = staticmethod(assignable_users_for)
+    may_choose = staticmethod(_may_choose_logins)
 
 
 class UserChooseResultsView(_UserColumnsMixin, _ScopedChooserMixin, chooser_views.ChooseResultsView):
     scoped = staticmethod(assignable_users_for)
+    may_choose = staticmethod(_may_choose_logins)
 
 
 class UserChosenView(_ScopedChosenMixin, chooser_views.ChosenView):
     scoped = staticmethod(assignable_users_for)
+    may_choose = staticmethod(_may_choose_logins)
     display_title = staticmethod(_user_title)
 
 
 class UserChosenMultipleView(_ScopedChosenMixin, chooser_views.ChosenMultipleView):
     scoped = staticmethod(assignable_users_for)
+    may_choose = staticmethod(_may_choose_logins)
     display_title = staticmethod(_user_title)
 
 
@@ -186,6 +220,7 @@ class UserChooserViewSet(ChooserViewSet):
     choose_results_view_class = UserChooseResultsView
     chosen_view_class = UserChosenView
     chosen_multiple_view_class = UserChosenMultipleView
+    create_view_class = _NoCreateView
 
 
 # -- Workplaces (role form, employee form, report and list filters) --------------------------
@@ -211,19 +246,23 @@ class _WorkplaceColumnsMixin:
 
 class WorkplaceChooseView(_WorkplaceColumnsMixin, _ScopedChooserMixin, chooser_views.ChooseView):
     scoped = staticmethod(workplaces_for)
+    may_choose = staticmethod(_may_choose_workplaces)
 
 
 class WorkplaceChooseResultsView(_WorkplaceColumnsMixin, _ScopedChooserMixin, chooser_views.ChooseResultsView):
     scoped = staticmethod(workplaces_for)
+    may_choose = staticmethod(_may_choose_workplaces)
 
 
 class WorkplaceChosenView(_ScopedChosenMixin, chooser_views.ChosenView):
     scoped = staticmethod(workplaces_for)
+    may_choose = staticmethod(_may_choose_workplaces)
     display_title = staticmethod(_workplace_title)
 
 
 class WorkplaceChosenMultipleView(_ScopedChosenMixin, chooser_views.ChosenMultipleView):
     scoped = staticmethod(workplaces_for)
+    may_choose = staticmethod(_may_choose_workplaces)
     display_title = staticmethod(_workplace_title)
 
 
@@ -245,6 +284,7 @@ class WorkplaceChooserViewSet(ChooserViewSet):
     choose_results_view_class = WorkplaceChooseResultsView
     chosen_view_class = WorkplaceChosenView
     chosen_multiple_view_class = WorkplaceChosenMultipleView
+    create_view_class = _NoCreateView
 
 
 user_chooser_viewset = UserChooserViewSet("user_chooser", url_prefix="people/choose-login")

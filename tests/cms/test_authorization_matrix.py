@@ -173,6 +173,13 @@ EXPECTED: dict[str, set[str]] = {
     "wagtailsnippets_courses_messagetext:*": {"editor", "programme_admin"},
     "wagtailsnippetchoosers_courses_messagetext:*": {"editor", "programme_admin"},
     "wagtailsnippetchoosers_courses_messagetext:create": set(),
+    # Choosers of the role form (logins) and of the workplace filters and fields.
+    "user_chooser:*": {"programme_admin"},
+    "user_chooser:create": set(),
+    "workplace_chooser:*": {"hr_x", "hr_y", "programme_admin"},
+    "workplace_chooser:create": set(),
+    # Choosing a workplace outside one's scope is a 404 (HR of organisation Y, workplace of X).
+    "workplace_chooser:chosen": {"hr_x", "programme_admin"},
     "survey:*": {"programme_admin"},
     "surveyround:*": {"programme_admin"},
     "wagtailusers_users:*": {"programme_admin"},
@@ -317,6 +324,8 @@ def _world() -> World:
         "tracks:*": {"pk": track.pk},
         "wagtailsnippets_courses_messagetext:*": {"pk": message_text.pk},
         "wagtailsnippetchoosers_courses_messagetext:*": {"pk": message_text.pk},
+        "user_chooser:*": {"pk": users["manager_a"].pk},
+        "workplace_chooser:*": {"pk": workplace_a.pk},
         "survey:*": {"pk": survey.pk},
         "surveyround:*": {"pk": survey_round.pk},
         "wagtailusers_users:*": {"pk": users["manager_a"].pk},
