@@ -32,3 +32,4 @@ class DialogueSessionsConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_guards_ensure, sender=self, dispatch_uid="dialogue_sessions_guards_ensure")
+        from . import exports  # noqa: F401 - registers the hours export with cms.exports
