@@ -160,14 +160,19 @@ def csv_lines(
     formatters = _csv_formatters(columns, convention)
     pairs = list(enumerate(formatters))
     count = 0
-    for row in rows:
-        writer.writerow([f(row[i]) for i, f in pairs])
-        count += 1
-        if count == chunk_rows:
+    try:
+        for row in rows:
+            writer.writerow([f(row[i]) for i, f in pairs])
+            count += 1
+            if count == chunk_rows:
+                yield buffer.getvalue().encode("utf-8")
+                buffer.seek(0)
+                buffer.truncate()
+                count = 0
+    except Exception:
+        if count:  # the rows read before the failure still reach the reader
             yield buffer.getvalue().encode("utf-8")
-            buffer.seek(0)
-            buffer.truncate()
-            count = 0
+        raise
     if count:
         yield buffer.getvalue().encode("utf-8")
 

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from people.models import Employee
+from tests.excel import body, read_as_swedish_excel
 from tests.factories import EmployeeFactory
 from tests.sessions.factories import AttendanceFactory, SessionFactory, at
 
