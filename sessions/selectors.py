@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     Count,
     Exists,
@@ -578,6 +578,8 @@ def _hours_statement(
                               "employee_number")
     if offset is not None and size is not None:
         keys = keys[offset:offset + size]
+    else:
+        keys = keys.order_by()  # the whole set: the outer ORDER BY sorts it once, in the same order
     page_sql, page_params = keys.query.sql_with_params()
     prep, work = _report_tracks(programme)
     track_ids = [prep.pk if prep else 0, work.pk if work else 0]
@@ -638,7 +640,13 @@ def hours_export_rows(
     ``(id, preparatory_minutes, workplace_minutes, preparatory_required, employee_number,
     first_name, last_name, organisation, workplace)``. Memory stays at one chunk."""
     sql, params, has_prep, has_work = _hours_statement(people, programme=programme, month=month)
-    with connection.chunked_cursor() as cursor:
+    # In a transaction, so the server-side cursor need not be WITH HOLD (which makes PostgreSQL
+    # compute the whole result before the first row); and planned for all its rows, not for a
+    # fast first tenth (cursor_tuple_fraction), since an export reads them all.
+    with transaction.atomic(), connection.chunked_cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as setting:
+                setting.execute("SET LOCAL cursor_tuple_fraction = 1.0")
         cursor.execute(sql, params)
         while rows := cursor.fetchmany(chunk_size):
             for row in rows:

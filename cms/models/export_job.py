@@ -1,13 +1,28 @@
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class ExportStorage(FileSystemStorage):
+    """Files under ``SAMTALSRUM_EXPORT_ROOT``, read from the settings each time (so a changed
+    setting applies without a restart of the model layer)."""
+
+    @property
+    def base_location(self) -> str:
+        return str(settings.SAMTALSRUM_EXPORT_ROOT)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
 def export_storage() -> FileSystemStorage:
     """Where finished export files are kept: outside MEDIA_ROOT, so no URL serves them; only
     the download view, for the person who asked, reads them (docs/exports.md)."""
-    return FileSystemStorage(location=settings.SAMTALSRUM_EXPORT_ROOT)
+    return ExportStorage()
 
 
 class ExportJob(models.Model):
