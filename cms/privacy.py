@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from people.privacy_register import (
     AUDIT,
+    EVIDENCE,
+    EXPORT_HOURS,
     FEEDBACK,
     FEEDBACK_DAYS,
     OUTBOX_DAYS,
@@ -54,6 +56,19 @@ DECLARATIONS = [
         _("Anonyma synpunkter på en sida; kan ändå innehålla det någon skrivit om sig själv."),
         fields=(PersonalField("comment", C.FREE_TEXT, FEEDBACK, FEEDBACK_DAYS),),
         other=("page", "rating", "language", "created_at"),
+    ),
+    ModelDeclaration(
+        "cms.ExportJob",
+        _("Exporter som HR och programansvariga beställt: filen med rapportens rader (namn, "
+          "anställningsnummer, timmar) och vem som beställde den."),
+        fields=(
+            PersonalField("requester", C.TECHNICAL, SECURITY, EXPORT_HOURS),
+            PersonalField("file", C.ATTENDANCE, EVIDENCE, EXPORT_HOURS),
+            PersonalField("file_name", C.TECHNICAL, EVIDENCE, EXPORT_HOURS),
+            PersonalField("parameters", C.TECHNICAL, EVIDENCE, EXPORT_HOURS),
+        ),
+        other=("kind", "export_format", "language", "status", "rows_done", "rows_total", "error", "created_at",
+               "started_at", "finished_at", "expires_at"),
     ),
     ModelDeclaration("cms.HomePage", _CONTENT, other=("lead", "body")),
     ModelDeclaration("cms.MaterialIndexPage", _CONTENT, other=("intro",)),
@@ -208,9 +223,10 @@ def erase(subject: Subject, keep_evidence: bool) -> dict[str, int]:
 
     from people.models import Employee
 
+    from .export_jobs import export_jobs_erase
     from .models import PageFeedback
 
-    counts = {"outbox_messages": _messages(subject).delete()[0]}
+    counts = {"outbox_messages": _messages(subject).delete()[0], "export_jobs": export_jobs_erase()}
     # Feedback is anonymous, but someone may have signed theirs.
     naming = Q(pk__in=[])
     for text in [*subject.emails, subject.full_name] if subject.full_name.strip() else subject.emails:

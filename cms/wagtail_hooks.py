@@ -1,4 +1,5 @@
-"""Content screens in the Wagtail admin: readers' feedback on pages (read-only)."""
+"""Content screens in the Wagtail admin: readers' feedback on pages (read-only); the pages of
+the export jobs (cms/export_views.py)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,19 @@ class PageFeedbackViewSet(BaseModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_feedback_viewset():
     return PageFeedbackViewSet("page_feedback")
+
+
+@hooks.register("register_admin_urls")
+def register_export_job_urls():
+    from django.urls import path
+
+    from . import export_views
+
+    return [
+        path("exporter/<int:job_id>/", export_views.export_job_detail, name="cms_export_job"),
+        path("exporter/<int:job_id>/status/", export_views.export_job_status, name="cms_export_job_status"),
+        path("exporter/<int:job_id>/fil/", export_views.export_job_download, name="cms_export_job_download"),
+    ]
 
 
 @hooks.register("register_log_scope")

@@ -215,6 +215,11 @@ FEEDBACK_DAYS = Retention(
     "feedback_days",
     _("Synpunkten raderas ett antal dagar efter att den kom in (inställning)."),
 )
+EXPORT_HOURS = Retention(
+    "export_hours",
+    _("Exportfilen raderas ett antal timmar efter att den skapats (inställning), och genast när "
+      "en person i den begär radering."),
+)
 AUDIT = Retention(
     "audit",
     _("Till programmets bevarandedatum; poster som namnger en person som raderas anonymiseras."),

@@ -35,3 +35,4 @@ class DialogueSessionsConfig(AppConfig):
 
         messages.register()
         post_migrate.connect(_guards_ensure, sender=self, dispatch_uid="dialogue_sessions_guards_ensure")
+        from . import exports  # noqa: F401 - registers the hours export with cms.exports

@@ -1,4 +1,5 @@
-"""The HR hours report: a Wagtail admin ReportView with its built-in CSV/XLSX export.
+"""The HR hours report: a Wagtail admin ReportView. Its CSV/XLSX export is ``sessions.exports``
+through ``cms.exports``: streamed from a server-side cursor, or built by a background job.
 
 Minutes come straight from the ledger (attendance plus corrections, summed in the database);
 no rounding happens here – the funder's rounding rule applies only to the co-financing export.
@@ -108,32 +109,8 @@ class HoursReportView(ProgrammeFromQueryMixin, BaseReportView):
     permission_required = "view"
     paginate_by = 100
     export_filename = "timmar"
-    list_export = [
-        "employee_number",
-        "full_name",
-        "organisation.name",
-        "workplace.name",
-        "preparatory_minutes",
-        "preparatory_hours",
-        "preparatory_target_hours",
-        "workplace_minutes",
-        "workplace_hours",
-        "workplace_target_hours",
-        "complete_label",
-    ]
-    export_headings = {
-        "employee_number": _("Anställningsnummer"),
-        "full_name": _("Namn"),
-        "organisation.name": _("Organisation"),
-        "workplace.name": _("Arbetsplats"),
-        "preparatory_minutes": _("Preparand, minuter"),
-        "preparatory_hours": _("Preparand, timmar"),
-        "preparatory_target_hours": _("Preparand, mål (h)"),
-        "workplace_minutes": _("Arbetsplats, minuter"),
-        "workplace_hours": _("Arbetsplats, timmar"),
-        "workplace_target_hours": _("Arbetsplats, mål (h)"),
-        "complete_label": _("Klar"),
-    }
+    # The export buttons; the export itself is sessions.exports (see export_response).
+    show_export_buttons = True
 
     @cached_property
     def month(self) -> datetime.date | None:
@@ -150,7 +127,35 @@ class HoursReportView(ProgrammeFromQueryMixin, BaseReportView):
                 {"message": exc.message, "back_url": reverse(self.index_url_name), "page_title": self.page_title},
                 status=400,
             )
+        if self.is_export:
+            return self.export_response()
         return super().get(request, *args, **kwargs)
+
+    def export_parameters(self) -> dict:
+        """The report's choices as JSON values for the export (ids, not objects)."""
+        data = self.filters.form.cleaned_data if self.filters and self.filters.is_valid() else {}
+
+        def pk(name):
+            value = data.get(name)
+            return value.pk if value is not None else None
+
+        return {
+            "programme": self.programme.pk if self.programme else None,
+            "organisation": pk("organisation"),
+            "workplace": pk("workplace"),
+            "track": data.get("track") or None,
+            "month": f"{self.month:%Y-%m}" if self.month else None,
+        }
+
+    def export_response(self):
+        from cms.export_jobs import export_respond
+
+        from .exports import HOURS_EXPORT
+
+        return export_respond(
+            self.request, kind_key=HOURS_EXPORT, parameters=self.export_parameters(),
+            export_format=self.request.GET["export"],
+        )
 
     @cached_property
     def targets(self) -> dict[str, int]:
@@ -211,9 +216,4 @@ class HoursReportView(ProgrammeFromQueryMixin, BaseReportView):
         return employee
 
     def decorate_paginated_queryset(self, object_list):
-        if self.is_export:  # not paginated: everyone's minutes from one grouped query
-            object_list = selectors.with_minutes(object_list, programme=self.programme, month=self.month)
         return [self._decorate(e) for e in object_list]
-
-    def to_row_dict(self, item):
-        return super().to_row_dict(self._decorate(item))

@@ -7,14 +7,14 @@ programme admin → everything; employee → themselves.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     Count,
     Exists,
-    F,
     FilteredRelation,
     OuterRef,
     Q,
@@ -496,9 +496,10 @@ def with_minutes(
 # (the ORM's own SQL for it, with the order's keys), then their attendance and corrections
 # summed per track – the ledger's rule, as in the view of migration 0003 – for those people
 # only. A semi-join on the page lets the database reach each person's rows through the indexes;
-# through the view it cannot, and would read the whole ledger for every page.
+# through the view it cannot, and would read the whole ledger for every page. Without the cut,
+# the same statement is the whole export (hours_export_rows).
 _PAGE_SQL = """
-WITH page(id, k1, k2, k3, k4) AS ({people}),
+WITH page(id, k1, k2, k3, k4, number) AS ({people}),
 attended AS (
     SELECT a.employee_id,
            SUM(CASE WHEN m.track_id = %s THEN a.minutes ELSE 0 END) AS prep,
@@ -522,7 +523,8 @@ SELECT p.id,
        COALESCE(a.prep, 0) + COALESCE(c.prep, 0),
        COALESCE(a.work, 0) + COALESCE(c.work, 0),
        EXISTS (SELECT 1 FROM people_roleassignment r JOIN people_user u ON u.id = r.user_id
-                WHERE u.employee_id = p.id AND r.role IN (%s, %s))
+                WHERE u.employee_id = p.id AND r.role IN (%s, %s)),
+       p.number, p.k4, p.k3, p.k1, p.k2
   FROM page p
   LEFT JOIN attended a ON a.employee_id = p.id
   LEFT JOIN corrected c ON c.employee_id = p.id
@@ -530,60 +532,22 @@ SELECT p.id,
 """
 
 
-def hours_page(
+def _hours_statement(
     people: QuerySet[Employee],
     *,
-    offset: int,
-    size: int,
     programme: Programme | None,
-    month: datetime.date | None = None,
-) -> list[Employee]:
-    """Rows ``offset`` to ``offset + size`` of ``people`` (:func:`hours_report_people`, filtered
-    as the report is), with ``preparatory_minutes``, ``workplace_minutes`` and
-    ``preparatory_required``: one statement for the page and its figures, one for the people."""
-    keys = people.values_list("pk", "organisation__name", "workplace__name", "last_name", "first_name")
-    rows = _page_minutes(keys[offset:offset + size], programme=programme, month=month)
-    found = Employee.objects.select_related("workplace", "organisation").in_bulk([row[0] for row in rows])
-    return [_with_page_minutes(found[row[0]], row) for row in rows]
-
-
-def hours_of(
-    people: list[Employee], *, programme: Programme | None, month: datetime.date | None = None
-) -> list[Employee]:
-    """Sets ``preparatory_minutes``, ``workplace_minutes`` and ``preparatory_required`` on
-    ``people`` (a page of :func:`hours_report_people` already read)."""
-    minutes = minutes_of(Employee.objects.filter(pk__in=[p.pk for p in people]), programme=programme, month=month)
-    for person in people:
-        _with_page_minutes(person, (person.pk, *minutes.get(person.pk, (0, 0, False))))
-    return people
-
-
-def minutes_of(
-    people: QuerySet[Employee], *, programme: Programme | None, month: datetime.date | None = None
-) -> dict[int, tuple[int, int, bool]]:
-    """``{id: (preparatory minutes, workplace minutes, preparatory required)}`` for the people
-    of ``people`` (a small set: a page), in one statement that reaches only their own ledger
-    lines. People with no lines have no entry."""
-    keys = people.values_list("pk", F("pk"), F("pk"), F("pk"), F("pk")).order_by()
-    return {
-        pk: (prep, work, bool(required))
-        for pk, prep, work, required in _page_minutes(keys, programme=programme, month=month)
-    }
-
-
-def _with_page_minutes(person: Employee, row: tuple) -> Employee:
-    _pk, preparatory, workplace, required = row
-    person.preparatory_minutes = preparatory
-    person.workplace_minutes = workplace
-    person.preparatory_required = bool(required)
-    return person
-
-
-def _page_minutes(
-    keys: QuerySet, *, programme: Programme | None, month: datetime.date | None
-) -> list[tuple[int, int, int, bool]]:
-    """``(id, preparatory minutes, workplace minutes, preparatory required)`` for the people of
-    ``keys`` (a values_list of id and four sort keys), in the keys' order."""
+    month: datetime.date | None,
+    offset: int | None = None,
+    size: int | None = None,
+) -> tuple[str, list, bool, bool]:
+    """The statement of :data:`_PAGE_SQL` for ``people`` (cut to ``offset``/``size`` if given),
+    its parameters, and whether the programme has each track."""
+    keys = people.values_list("pk", "organisation__name", "workplace__name", "last_name", "first_name",
+                              "employee_number")
+    if offset is not None and size is not None:
+        keys = keys[offset:offset + size]
+    else:
+        keys = keys.order_by()  # the whole set: the outer ORDER BY sorts it once, in the same order
     page_sql, page_params = keys.query.sql_with_params()
     prep, work = _report_tracks(programme)
     track_ids = [prep.pk if prep else 0, work.pk if work else 0]
@@ -601,11 +565,92 @@ def _page_minutes(
         *track_ids, *track_ids, *month_params,
         Role.MANAGER, Role.PROCESS_LEADER,
     ]
+    return sql, params, prep is not None, work is not None
+
+
+def hours_page(
+    people: QuerySet[Employee],
+    *,
+    offset: int,
+    size: int,
+    programme: Programme | None,
+    month: datetime.date | None = None,
+) -> list[Employee]:
+    """Rows ``offset`` to ``offset + size`` of ``people`` (:func:`hours_report_people`, filtered
+    as the report is), with ``preparatory_minutes``, ``workplace_minutes`` and
+    ``preparatory_required``: one statement for the page and its figures, one for the people."""
+    sql, params, has_prep, has_work = _hours_statement(
+        people, programme=programme, month=month, offset=offset, size=size
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    # A track the programme lacks counts nothing (its id 0 matches no line).
-    return [(pk, p if prep else 0, w if work else 0, r) for pk, p, w, r in rows]
+    found = Employee.objects.select_related("workplace", "organisation").in_bulk([row[0] for row in rows])
+    page = []
+    for pk, preparatory, workplace, required, *_names in rows:
+        person = found[pk]
+        person.preparatory_minutes = preparatory if has_prep else 0
+        person.workplace_minutes = workplace if has_work else 0
+        person.preparatory_required = bool(required)
+        page.append(person)
+    return page
+
+
+
+def hours_of(
+    people: list[Employee], *, programme: Programme | None, month: datetime.date | None = None
+) -> list[Employee]:
+    """Sets ``preparatory_minutes``, ``workplace_minutes`` and ``preparatory_required`` on
+    ``people`` (a page of :func:`hours_report_people` already read)."""
+    minutes = minutes_of(Employee.objects.filter(pk__in=[p.pk for p in people]), programme=programme, month=month)
+    for person in people:
+        person.preparatory_minutes, person.workplace_minutes, person.preparatory_required = minutes.get(
+            person.pk, (0, 0, False)
+        )
+    return people
+
+
+def minutes_of(
+    people: QuerySet[Employee], *, programme: Programme | None, month: datetime.date | None = None
+) -> dict[int, tuple[int, int, bool]]:
+    """``{id: (preparatory minutes, workplace minutes, preparatory required)}`` for the people
+    of ``people`` (a small set: a page), in one statement that reaches only their own ledger
+    lines."""
+    sql, params, has_prep, has_work = _hours_statement(people, programme=programme, month=month)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return {
+        pk: (preparatory if has_prep else 0, workplace if has_work else 0, bool(required))
+        for pk, preparatory, workplace, required, *_names in rows
+    }
+
+def hours_export_rows(
+    people: QuerySet[Employee],
+    *,
+    programme: Programme | None,
+    month: datetime.date | None = None,
+    chunk_size: int = 2000,
+) -> Iterator[tuple]:
+    """Every row of ``people`` (:func:`hours_report_people`, filtered as the report is) with
+    their minutes, as plain tuples from a server-side cursor, in the report's order:
+    ``(id, preparatory_minutes, workplace_minutes, preparatory_required, employee_number,
+    first_name, last_name, organisation, workplace)``. Memory stays at one chunk."""
+    sql, params, has_prep, has_work = _hours_statement(people, programme=programme, month=month)
+    # In a transaction, so the server-side cursor need not be WITH HOLD (which makes PostgreSQL
+    # compute the whole result before the first row); and planned for all its rows, not for a
+    # fast first tenth (cursor_tuple_fraction), since an export reads them all.
+    with transaction.atomic(), connection.chunked_cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as setting:
+                setting.execute("SET LOCAL cursor_tuple_fraction = 1.0")
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(chunk_size):
+            for row in rows:
+                if has_prep and has_work:
+                    yield row
+                else:
+                    yield (row[0], row[1] if has_prep else 0, row[2] if has_work else 0, *row[3:])
 
 
 def hours_report(

@@ -19,7 +19,6 @@ replaced), so nothing a respondent typed can break the file or run in a spreadsh
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import random
@@ -27,7 +26,8 @@ from collections import defaultdict
 
 from django.utils import timezone
 
-from cms.spreadsheets import csv_value, xlsx_row
+from cms.exports import SWEDISH, values_csv
+from cms.spreadsheets import xlsx_row
 from courses.models import Programme
 from people.models import Organisation, Workplace
 
@@ -130,11 +130,8 @@ def data_rows(programme: Programme, *, today: datetime.date | None = None) -> li
 
 
 def csv_bytes(rows: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    for row in rows:
-        writer.writerow([csv_value(c) for c in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The platform's Swedish file convention (docs/exports.md): the data's own words are Swedish."""
+    return values_csv(rows, SWEDISH)
 
 
 def xlsx_bytes(data: list[list], codebook: list[list]) -> bytes:

@@ -7,12 +7,14 @@ from .content import (
     MaterialIndexPage,
     can_view_facilitator_notes,
 )
+from .export_job import ExportJob
 from .feedback import FeedbackRating, PageFeedback, PageFeedbackForm
 from .home import HomePage
 from .outbox import OutboxMessage
 
 __all__ = [
     "DiscussionGuidePage",
+    "ExportJob",
     "FeedbackRating",
     "GuideStep",
     "HomePage",

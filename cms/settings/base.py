@@ -193,6 +193,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "outbox-bodies-erase": {"task": "cms.outbox_bodies_erase", "schedule": 60 * 60},
     "page-feedback-expire": {"task": "cms.page_feedback_expire", "schedule": 60 * 60 * 24},
     "survey-drafts-expire": {"task": "surveys.tasks.survey_drafts_expire_task", "schedule": 60 * 60},
+    "export-jobs-expire": {"task": "cms.export_jobs_expire", "schedule": 60 * 15},
 }
 # Reminders go out this many hours before each session.
 SAMTALSRUM_REMINDER_HOURS = env_int("SAMTALSRUM_REMINDER_HOURS", 24)
@@ -210,6 +211,17 @@ SAMTALSRUM_SESSION_DATE_MARGIN_DAYS = env_int("SAMTALSRUM_SESSION_DATE_MARGIN_DA
 # nightly purge of programmes past their retention date runs at this hour.
 SAMTALSRUM_OUTBOX_BODY_DAYS = env_int("SAMTALSRUM_OUTBOX_BODY_DAYS", 30)
 SAMTALSRUM_FEEDBACK_DAYS = env_int("SAMTALSRUM_FEEDBACK_DAYS", 365)
+
+# Exports (docs/exports.md): a CSV of up to this many rows is streamed in the request; a larger
+# one, and every XLSX, is written by a Celery task and downloaded from its progress page.
+SAMTALSRUM_EXPORT_STREAM_MAX_ROWS = env_int("SAMTALSRUM_EXPORT_STREAM_MAX_ROWS", 20_000)
+# Hours a finished export file is kept before beat deletes it.
+SAMTALSRUM_EXPORT_KEEP_HOURS = env_int("SAMTALSRUM_EXPORT_KEEP_HOURS", 24)
+# Where the files are written: never under MEDIA_ROOT, which the web server may serve.
+SAMTALSRUM_EXPORT_ROOT = Path(env("SAMTALSRUM_EXPORT_ROOT", str(BASE_DIR / "exports")))
+# A job's own limit in seconds, well above the global task limit: an export is never cut off
+# half-way by the limit meant for short tasks (6 hours).
+SAMTALSRUM_EXPORT_TIME_LIMIT = env_int("SAMTALSRUM_EXPORT_TIME_LIMIT", 6 * 60 * 60)
 
 # Signed links for employees (no password): how long one stays valid.
 SAMTALSRUM_LINK_MAX_AGE_DAYS = env_int("SAMTALSRUM_LINK_MAX_AGE_DAYS", 60)

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from people.models import Employee
+from tests.excel import body, read_as_swedish_excel
 from tests.factories import EmployeeFactory
 from tests.sessions.factories import AttendanceFactory, SessionFactory, at
 
@@ -42,8 +43,7 @@ def test_hours_match_the_hr_report_export(world, reader, client, hr_user):
     for month in ("2026-03", "2026-04", ""):
         api, _pages = all_pages(reader, f"{HOURS}?month={month}")
         export = client.get(reverse("sessions_hours_report") + f"?export=csv&month={month}")
-        text = b"".join(export.streaming_content).decode("utf-8-sig")
-        lines = [line.split(",") for line in text.strip().splitlines()[1:]]
+        lines = read_as_swedish_excel(body(export))[1:]
         report = {cells[0]: (int(cells[4]), int(cells[7])) for cells in lines}
         assert report == {
             number: (minutes_by_number(api, "preparatory")[number], minutes_by_number(api, "workplace")[number])

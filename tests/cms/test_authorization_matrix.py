@@ -128,6 +128,11 @@ EXPECTED: dict[str, set[str]] = {
     "surveys:round_letters": ADMIN_X,
     # Our own admin screens.
     "site_history": WAGTAIL_USERS,
+    # An export's page and file are its requester's alone (hr_x asked), not other HR's, not
+    # even a programme admin's.
+    "cms_export_job": {"hr_x"},
+    "cms_export_job_status": {"hr_x"},
+    "cms_export_job_download": {"hr_x"},
     "site_history_results": WAGTAIL_USERS,
     "people_import:*": ADMIN_X,
     "people_import:template": {"hr_x", "hr_y", "programme_admin"},
@@ -218,6 +223,19 @@ class World:
     kwargs: dict[str, dict[str, object]]
 
 
+def _ready_export_job(requester):
+    from django.core.files.base import ContentFile
+
+    from cms.models import ExportJob
+
+    job = ExportJob(requester=requester, kind="hours_report", export_format="csv", language="sv",
+                    file_name="timmar.csv", status=ExportJob.Status.READY, rows_done=0, rows_total=0,
+                    expires_at=timezone.now() + datetime.timedelta(hours=1))
+    job.file.save("timmar.csv", ContentFile(b"\xef\xbb\xbfAnst\xc3\xa4llningsnummer\r\n"), save=False)
+    job.save()
+    return job
+
+
 def _world() -> World:
     org_x = OrganisationFactory(name="Xstad kommun", code="x")
     org_y = OrganisationFactory(name="Ystad kommun", code="y")
@@ -282,6 +300,7 @@ def _world() -> World:
     from api.services import api_token_create
 
     api_token, _secret = api_token_create(creator=None, organisation=org_x, name="Lön", scopes=["read"])
+    export_job = _ready_export_job(users["hr_x"])
 
     clients = {}
     for name in VISITORS:
@@ -329,6 +348,9 @@ def _world() -> World:
         "survey:*": {"pk": survey.pk},
         "surveyround:*": {"pk": survey_round.pk},
         "wagtailusers_users:*": {"pk": users["manager_a"].pk},
+        "cms_export_job": {"job_id": export_job.pk},
+        "cms_export_job_status": {"job_id": export_job.pk},
+        "cms_export_job_download": {"job_id": export_job.pk},
         "api_tokens:*": {"pk": api_token.pk},
     }
     for name in ("detail", "edit", "cancel", "facilitate", "roll_call_mark", "close", "reopen", "attendance_list",

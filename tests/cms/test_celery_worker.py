@@ -87,3 +87,67 @@ def test_outbox_task_travels_through_redis_to_a_real_worker(tmp_path: Path):
             worker.kill()
             output, _ = worker.communicate()
     assert "cms.outbox_deliver" in output
+
+
+def test_export_job_is_written_by_a_real_worker(tmp_path: Path, settings):
+    """A big export travels like any task: through the broker to a worker process, which writes
+    the whole file under its own time limit and marks the job ready."""
+    from cms.celery import app
+    from cms.models import ExportJob
+    from cms.tasks import export_job_run_task
+    from people.models import Role
+    from tests.excel import read_as_swedish_excel
+    from tests.factories import (
+        EmployeeFactory,
+        OrganisationFactory,
+        WorkplaceFactory,
+        user_with_role,
+    )
+
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    settings.SAMTALSRUM_EXPORT_ROOT = tmp_path / "exports"
+    organisation = OrganisationFactory(name="Arbetarkommun", code=queue)
+    workplace = WorkplaceFactory(organisation=organisation, name="Köket")
+    for number in range(25):
+        EmployeeFactory(workplace=workplace, employee_number=f"W{number:03d}", first_name="Åke")
+    hr = user_with_role(Role.HR, organisation=organisation, email=f"{queue}@example.se")
+    job = ExportJob.objects.create(requester=hr, kind="hours_report", export_format="csv", language="sv",
+                                   file_name="timmar.csv")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": _database_url(),
+        "CELERY_BROKER_URL": settings.SAMTALSRUM_TEST_BROKER_URL,
+        "SAMTALSRUM_EXPORT_ROOT": str(settings.SAMTALSRUM_EXPORT_ROOT),
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    }
+    worker = subprocess.Popen(  # noqa: S603 - our own worker, fixed arguments
+        [sys.executable, "-m", "celery", "-A", "cms", "worker", "--pool=solo", "-Q", queue,
+         "--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "INFO"],
+        env=env, cwd=settings.BASE_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        app.conf.task_always_eager = False
+        try:
+            export_job_run_task.apply_async(args=[job.pk], queue=queue)
+        finally:
+            app.conf.task_always_eager = True
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and worker.poll() is None:
+            job.refresh_from_db()
+            if job.status in (ExportJob.Status.READY, ExportJob.Status.FAILED):
+                break
+            time.sleep(0.5)
+        assert worker.poll() is None, "the worker stopped early"
+        job.refresh_from_db()
+        assert job.status == ExportJob.Status.READY, job.error
+        rows = read_as_swedish_excel(job.file.open("rb").read())
+        assert len(rows) == 1 + 25 and all(row[1].startswith("Åke ") for row in rows[1:])
+    finally:
+        worker.terminate()
+        try:
+            output, _ = worker.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            output, _ = worker.communicate()
+    assert "cms.export_job_run" in output

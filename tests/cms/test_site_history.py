@@ -1,7 +1,6 @@
 """Wagtail's site history and its exports show each viewer only the entries about objects in
 their scope: HR of one organisation never reads another's names, corrections or roll calls."""
 
-import csv
 import io
 
 import pytest
@@ -13,6 +12,7 @@ from wagtail.log_actions import log
 
 from people.models import Role
 from sessions.models import HoursCorrection
+from tests.excel import body, read_as_swedish_excel
 from tests.factories import EmployeeFactory, user_with_role
 from tests.sessions.factories import SessionFactory, programme_with_tracks
 
@@ -53,8 +53,7 @@ Y_WORDS = ("Orsasson", "Orsaledare", "Orsa bibliotek")
 
 
 def _csv_rows(response) -> list[list[str]]:
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    return list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    return read_as_swedish_excel(body(response))
 
 
 def _xlsx_rows(response) -> list[list]:

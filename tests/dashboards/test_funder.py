@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 
@@ -11,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from sessions import selectors
+from tests.excel import body, read_as_swedish_excel, swedish_number
 from tests.factories import ProgrammeFactory
 
 from .test_dashboards import pdf_text
@@ -51,8 +51,9 @@ def test_workplace_certificates_refused_outside_scope(client, world):
 
 
 def _csv(response) -> list[dict]:
-    body = b"".join(response.streaming_content) if response.streaming else response.content
-    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    """The rows as Swedish Excel shows them, by heading."""
+    header, *rows = read_as_swedish_excel(body(response))
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def test_participant_list_dates_and_scope(client, world):
@@ -85,11 +86,11 @@ def test_cofinancing_report_both_valuations(client, world):
     minutes = sum(int(r["Minuter"]) for r in rows)
     assert minutes == 24 * 60
     # Half the people have an hourly cost of 250 kr: their hours valued at it, the rest counted apart.
-    own = sum(float(r["Värde med egen timkostnad (kr)"]) for r in rows)
+    own = sum(swedish_number(r["Värde med egen timkostnad (kr)"]) for r in rows)
     without = sum(int(r["Minuter utan timkostnad i registret"]) for r in rows)
     assert own == 12 * 250
     assert without == 12 * 60
-    unit = sum(float(r["Värde med enhetskostnad (kr)"]) for r in rows)
+    unit = sum(swedish_number(r["Värde med enhetskostnad (kr)"]) for r in rows)
     assert unit == 24 * 300
 
 

@@ -3,9 +3,9 @@ the same on the page, in the exports and through the API; and a page reads only 
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -18,6 +18,7 @@ from django.utils import timezone
 from sessions import selectors, services
 from sessions.models import HoursCorrection, SessionStatus
 from sessions.reports import HoursReportView
+from tests.excel import body, fetch_export, read_as_swedish_excel, swedish_number
 from tests.factories import EmployeeFactory
 
 from .factories import AttendanceFactory, SessionFactory, at
@@ -107,17 +108,13 @@ def test_another_programmes_tracks_do_not_count(ledger, hr_user, programme_setup
     assert _figures(rows, ledger["staff"]) == {0: (0, 0), 1: (0, 0), 2: (0, 0), 3: (0, 0)}
 
 
-def _body(response) -> bytes:
-    return b"".join(response.streaming_content) if response.streaming else response.content
-
-
 def _csv_rows(response) -> list[list[str]]:
-    text = _body(response).decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;")
-    return list(csv.reader(io.StringIO(text), dialect))
+    assert response.status_code == 200
+    return read_as_swedish_excel(body(response))
 
 
-def test_page_and_exports_show_the_corrected_figures(client, ledger, hr_user, programme_setup):
+def test_page_and_exports_show_the_corrected_figures(client, ledger, hr_user, programme_setup,
+                                                      django_capture_on_commit_callbacks):
     client.force_login(hr_user)
     url = reverse("sessions_hours_report")
     page = client.get(url + "?month=2026-03").content.decode()
@@ -127,9 +124,13 @@ def test_page_and_exports_show_the_corrected_figures(client, ledger, hr_user, pr
     header = rows[0]
     by_number = {r[0]: r for r in rows[1:]}
     minutes_column = header.index("Arbetsplats, minuter")
+    hours_column = header.index("Arbetsplats, timmar")
     for i, (work, _prep) in EXPECTED_MARCH.items():
         assert int(by_number[ledger["staff"][i].employee_number][minutes_column]) == work
-    book = openpyxl.load_workbook(io.BytesIO(_body(client.get(url + "?export=xlsx"))))
+        assert swedish_number(by_number[ledger["staff"][i].employee_number][hours_column]) == round(
+            Decimal(work) / 60, 2)
+    book = openpyxl.load_workbook(io.BytesIO(body(fetch_export(client, url + "?export=xlsx",
+                                                               django_capture_on_commit_callbacks))))
     sheet = list(book.active.values)
     column = sheet[0].index("Arbetsplats, minuter")
     values = {r[0]: r[column] for r in sheet[1:]}
