@@ -25,7 +25,7 @@ def session_ics(session: Session, *, method: str, attendee_email: str = "", atte
     event.add("dtstamp", timezone.now())
     event.add("dtstart", session.starts_at)
     event.add("dtend", session.ends_at)
-    event.add("summary", session.module.title)
+    event.add("summary", session.module.local_title)
     location = session.place or session.video_link
     if location:
         event.add("location", location)

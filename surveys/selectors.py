@@ -56,7 +56,7 @@ def groups_for(user, programme: Programme) -> list[Group]:
     org_ids.discard(None)
     groups: list[Group] = []
     if scope.is_programme_admin:
-        groups.append(Group(PROGRAMME, programme.pk, programme.name))
+        groups.append(Group(PROGRAMME, programme.pk, programme.local_name))
     if scope.is_programme_admin or scope.is_hr:
         for org in organisations_for(user).filter(id__in=org_ids):
             groups.append(Group(ORGANISATION, org.pk, org.name))

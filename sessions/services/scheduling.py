@@ -77,7 +77,7 @@ def schedule_warnings(
             ScheduleWarning(
                 "already_booked",
                 _("%(count)s redan bokade på %(module)s: %(names)s.")
-                % {"count": len(booked), "module": module.title, "names": _names(booked)},
+                % {"count": len(booked), "module": module.local_title, "names": _names(booked)},
             )
         )
     if done:
@@ -85,7 +85,7 @@ def schedule_warnings(
             ScheduleWarning(
                 "already_done",
                 _("%(count)s har redan genomfört %(module)s: %(names)s.")
-                % {"count": len(done), "module": module.title, "names": _names(done)},
+                % {"count": len(done), "module": module.local_title, "names": _names(done)},
             )
         )
     overlapping = Session.objects.active().filter(starts_at__lt=ends_at, ends_at__gt=starts_at)

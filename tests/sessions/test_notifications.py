@@ -68,3 +68,22 @@ def test_reminders_are_sent_once(settings, manager, workplace, staff, programme_
         session_reminders_send_task()
     assert OutboxMessage.objects.filter(kind="session_reminder").count() == 4
     assert len([m for m in mail.outbox if m.subject.startswith("Påminnelse")]) == 4
+
+
+def test_an_english_readers_calendar_names_the_module_in_english(manager, process_leader, workplace, staff,
+                                                                 programme_setup, django_capture_on_commit_callbacks):
+    from people.models import Employee
+
+    module = programme_setup["work_modules"][0]
+    module.title, module.title_en = "Samtal 1: Vilka är vi?", "Dialogue 1: Who are we?"
+    module.save()
+    reader = staff[0]
+    Employee.objects.filter(pk=reader.pk).update(preferred_language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_schedule(
+            workplace=workplace, module=module, starts_at=at(10), ends_at=at(10, 10),
+            place="Personalrummet", process_leaders=[process_leader], invitees=staff, scheduled_by=manager,
+        )
+    summaries = {m.to[0]: str(_event(_ics(m))["summary"]) for m in mail.outbox if m.to != [process_leader.email]}
+    assert summaries[reader.email] == "Dialogue 1: Who are we?"
+    assert summaries[staff[1].email] == "Samtal 1: Vilka är vi?"
