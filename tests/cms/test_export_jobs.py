@@ -298,7 +298,7 @@ def test_the_jobs_queries_do_not_grow_with_the_rows(hr_user, report, workplace, 
         EmployeeFactory(workplace=workplace)
     job = ExportJob.objects.create(requester=hr_user, kind="hours_report", export_format="csv", language="sv",
                                    file_name="timmar.csv", parameters={"programme": report["programme"].pk})
-    # Measured 22 at both sizes: the job, permissions and scope, the count, one statement for the
-    # rows (in its own transaction), progress, the file and the e-mail.
-    with django_assert_max_num_queries(22):
+    # Measured 23 at both sizes on PostgreSQL: the job, permissions and scope, the count, one
+    # statement for the rows (in its own transaction), progress, the file and the e-mail.
+    with django_assert_max_num_queries(23):
         assert export_jobs.export_job_run(job_id=job.pk)
