@@ -1,7 +1,7 @@
 """gunicorn's configuration for Samtalsrum (read by ``gunicorn cms.wsgi`` started in this folder).
 
 Every web request is short: report pages read one page of figures, and every export above
-``SAMTALSRUM_EXPORT_ROWS_INLINE`` rows and every XLSX file is written by a Celery worker instead
+``SAMTALSRUM_EXPORT_STREAM_MAX_ROWS`` rows (20 000) and every XLSX file is written by a Celery worker instead
 (docs/production.md). So the worker timeout can stay short and still never cut a response off;
 a request that hits it is a fault, and gunicorn's log says which.
 Each value can be changed from the environment (``GUNICORN_*``, ``WEB_CONCURRENCY``).
