@@ -11,6 +11,17 @@ class CmsConfig(AppConfig):
         from . import client_address  # noqa: F401 - registers its system check
 
         self._connect_page_cache()
+        self._describe_extra_languages()
+
+    @staticmethod
+    def _describe_extra_languages() -> None:
+        """Names and direction of languages Django does not know (settings.EXTRA_LANG_INFO), so
+        the language switcher and ``get_language_info`` work for them too."""
+        from django.conf import settings
+        from django.conf.locale import LANG_INFO
+
+        for code, info in getattr(settings, "EXTRA_LANG_INFO", {}).items():
+            LANG_INFO.setdefault(code, info)
 
     @staticmethod
     def _connect_page_cache() -> None:

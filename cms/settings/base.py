@@ -120,7 +120,24 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Swedish first, English second.
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+# Each language is named in itself. "sv-easy" is lättläst Swedish: its own Wagtail locale and
+# URL prefix (/sv-easy/), so one translation workflow covers it like any other language.
+LANGUAGES = [
+    ("sv", "Svenska"),
+    ("en", "English"),
+    ("sv-easy", "Lättläst svenska"),
+    ("ar", "العربية"),
+    ("so", "Soomaali"),
+    ("ti", "ትግርኛ"),
+    ("fa", "فارسی"),
+]
+# Languages Django itself does not describe; cms.apps adds them to django.conf.locale.LANG_INFO.
+EXTRA_LANG_INFO = {
+    "sv-easy": {"bidi": False, "code": "sv-easy", "name": "Easy-to-read Swedish",
+                "name_local": "Lättläst svenska"},
+    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
