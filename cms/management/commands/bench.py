@@ -19,6 +19,10 @@ class Command(BaseCommand):
         if repeat < 3:
             raise CommandError("--repeat must be at least 3.")
         measurements = discover(modules)
+        # As gunicorn's workers run (gunicorn.conf.py): the collector tuned once loaded.
+        from cms.gc_tuning import tune
+
+        tune()
         if not measurements:
             raise CommandError("No measurements found in benchmarks/bench_*.py.")
         if not run(measurements, repeat=repeat, out=self.stdout):
