@@ -93,9 +93,9 @@ class Command(BaseCommand):
             cursor.execute(
                 """
                 INSERT INTO dialogue_sessions_session (starts_at, ends_at, place, video_link, status, sequence, uid,
-                    created_at, updated_at, module_id, workplace_id, cancel_reason)
+                    created_at, updated_at, module_id, workplace_id, cancel_reason, invitations_pending)
                 SELECT ts, ts + interval '1 hour', '', '', 'scheduled', 0, 'bench-' || w.id || '-' || j, now(), now(),
-                    (%s::bigint[])[j %% %s + 1], w.id, ''
+                    (%s::bigint[])[j %% %s + 1], w.id, '', false
                 FROM bench_wp w CROSS JOIN generate_series(0, %s - 1) AS j
                 CROSS JOIN LATERAL (SELECT TIMESTAMPTZ '2026-03-02 09:00+01' + (j * 14 + w.rn %% 10) * interval '1 day' AS ts) t
                 """,
