@@ -181,7 +181,7 @@ MODULES = [
               "Maxaa ka dhigay inuu shaqeeyo?"]),
             ("exercise", "Laba-laba: u dhegeyso si aad u fahanto", 15,
              "Mid ayaa ka hadla wax uu shaqada muhiim u arko. Kan kale wuu dhegeystaa oo soo koobaa isagoon qiimeyn. Kadib isku beddela.",
-             "Dooro mawduuc aan aad u kululayn, sida sida loo kala horreysiiyo hawlaha maalin cadaadis badan. Dhex mar oo dhegeyso.",
+             "Dooro mawduuc aan aad u kululayn, tusaale ahaan sida loo kala horreysiiyo hawlaha maalin cadaadis badan. Dhex mar oo dhegeyso.",
              ["Sidee ayay kuu ahayd in lagu soo koobo?",
               "Ma adkayd inaadan dood gelin?"], "pair"),
             ("reflection", "Xeerarkeenna marka aan isku raacin", 15,
