@@ -504,19 +504,21 @@ attended AS (
     SELECT a.employee_id,
            SUM(CASE WHEN m.track_id = %s THEN a.minutes ELSE 0 END) AS prep,
            SUM(CASE WHEN m.track_id = %s THEN a.minutes ELSE 0 END) AS work
-      FROM dialogue_sessions_attendance a
+      FROM page pg
+      JOIN dialogue_sessions_attendance a ON a.employee_id = pg.id
       JOIN dialogue_sessions_session s ON s.id = a.session_id
       JOIN courses_module m ON m.id = s.module_id
-     WHERE a.employee_id IN (SELECT id FROM page) AND s.status <> %s AND m.track_id IN (%s, %s){attended_in_month}
+     WHERE s.status <> %s AND m.track_id IN (%s, %s){attended_in_month}
      GROUP BY a.employee_id
 ),
 corrected AS (
     SELECT c.employee_id,
            SUM(CASE WHEN c.track_id = %s THEN c.minutes ELSE 0 END) AS prep,
            SUM(CASE WHEN c.track_id = %s THEN c.minutes ELSE 0 END) AS work
-      FROM dialogue_sessions_hourscorrection c
+      FROM page pg
+      JOIN dialogue_sessions_hourscorrection c ON c.employee_id = pg.id
       LEFT JOIN dialogue_sessions_session s ON s.id = c.session_id
-     WHERE c.employee_id IN (SELECT id FROM page) AND c.track_id IN (%s, %s){corrected_in_month}
+     WHERE c.track_id IN (%s, %s){corrected_in_month}
      GROUP BY c.employee_id
 )
 SELECT p.id,
