@@ -34,6 +34,10 @@ CACHES = {
     }
 }
 
+# Released survey figures change only at a release point; the key names everything that can
+# change them (surveys/results.py), so a day in the shared cache is safe. 0 turns it off.
+SAMTALSRUM_SURVEY_RESULTS_CACHE_SECONDS = env_int("SAMTALSRUM_SURVEY_RESULTS_CACHE_SECONDS", 86_400)
+
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("DJANGO_EMAIL_HOST", required=True)
 EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587)
