@@ -12,8 +12,8 @@ released response of each phase (earliest closing day, then the lowest id), so e
 counts at most once per theme – never twice towards the threshold – and a pair, once released,
 never changes when later rounds close.
 
-Written in SQL that PostgreSQL and SQLite both run (common table expressions, a window
-function); only the JSON of multiple-choice answers differs by database.
+Written in SQL that PostgreSQL and SQLite both run (common table expressions, grouping);
+only the JSON of multiple-choice answers differs by database.
 """
 
 from __future__ import annotations
@@ -50,16 +50,27 @@ _TABLES = {
     "survey": Survey._meta.db_table,
 }
 
-# Released responses of one programme, each person's first of each phase marked ``first = 1``.
+# Released responses of one programme, and each person's first of each phase (``firsts``).
+# The first is picked by grouping – the earliest closing day, then the lowest id – rather than
+# by ROW_NUMBER() and ``WHERE nth = 1``: PostgreSQL cannot estimate that filter (it guesses
+# 0.5 % of the rows) and then joins the 35 000 "before" with the 35 000 "after" people in a
+# nested loop, minutes instead of a fraction of a second. A GROUP BY it estimates from the
+# column statistics.
 _FIRSTS = """
 WITH released AS (
-    SELECT r.id, r.respondent_key, r.organisation_id AS org, r.workplace_id AS wp, s.phase, s.closes_on,
-           ROW_NUMBER() OVER (PARTITION BY r.respondent_key, s.phase ORDER BY s.closes_on, r.id) AS nth
+    SELECT r.id, r.respondent_key, r.organisation_id AS org, r.workplace_id AS wp, s.phase, s.closes_on
       FROM {response} r
       JOIN {round} s ON s.id = r.round_id
      WHERE s.programme_id = %s AND s.closes_on < %s
+), first_day AS (
+    SELECT respondent_key, phase, MIN(closes_on) AS closes_on FROM released GROUP BY respondent_key, phase
+), first_id AS (
+    SELECT MIN(r.id) AS id
+      FROM released r
+      JOIN first_day f ON f.respondent_key = r.respondent_key AND f.phase = r.phase AND f.closes_on = r.closes_on
+     GROUP BY r.respondent_key, r.phase
 ), firsts AS (
-    SELECT id, respondent_key, org, wp, phase, closes_on FROM released WHERE nth = 1
+    SELECT r.id, r.respondent_key, r.org, r.wp, r.phase, r.closes_on FROM released r JOIN first_id f ON f.id = r.id
 )
 """
 

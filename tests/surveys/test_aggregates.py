@@ -112,6 +112,25 @@ def test_a_person_who_answered_two_before_rounds_is_one_pair(client, programme, 
     assert re.search(r"Förändring \(parade svar\)<strong>2,00</strong>\s*95 % KI 2,00 till 2,00, n = 6", section)
 
 
+def test_two_before_rounds_closing_the_same_day_pair_the_earlier_answer(
+    client, programme, before_round, after_round, workplace, manager
+):
+    """Rounds closing on the same day tie on the day; the answer given first (the lower id)
+    is the person's before answer, so the pair never depends on the database's row order."""
+    group = people(workplace, 6)
+    answer_many(before_round, group, tillhorighet=2, trygghet=4)
+    second = SurveyRoundFactory(survey=before_round.survey, programme=programme, phase="before", name="Före 2",
+                                workplaces=[workplace])
+    answer_many(second, group, tillhorighet=5, trygghet=4)
+    close(before_round, second, days_ago=5)
+    answer_many(after_round, group, tillhorighet=4, trygghet=4)
+    close(after_round, days_ago=1)
+    client.force_login(manager)
+    html = client.get(_url(programme)).content.decode()
+    section = html.split("Jag känner att jag hör till på min arbetsplats</h2>", 1)[1].split("</section>", 1)[0]
+    assert re.search(r"Förändring \(parade svar\)<strong>2,00</strong>\s*95 % KI 2,00 till 2,00, n = 6", section)
+
+
 def test_pairs_need_both_answers_in_the_group(client, programme, before_round, after_round, organisation,
                                               workplace, programme_admin):
     """Six people answered before at one workplace and after at another (they moved): they are
