@@ -8,7 +8,7 @@ Re-exported by :mod:`people.services`, where callers find them.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -93,12 +93,13 @@ class ImportResult:
 
     @property
     def counts(self) -> dict[str, int]:
+        by_action = Counter(row.action for row in self.rows)
         return {
             "rows": len(self.rows),
-            "created": self.count(RowAction.CREATE),
-            "updated": self.count(RowAction.UPDATE),
-            "unchanged": self.count(RowAction.UNCHANGED),
-            "errors": self.count(RowAction.ERROR),
+            "created": by_action[RowAction.CREATE],
+            "updated": by_action[RowAction.UPDATE],
+            "unchanged": by_action[RowAction.UNCHANGED],
+            "errors": by_action[RowAction.ERROR],
             "left": len(self.leavers),
         }
 
@@ -257,6 +258,17 @@ def employee_import(
     # The end of employment of those in the file as this import leaves it, for the leaver rule.
     ends_now: dict[tuple[int, str], datetime.date | None] = {}
     defaults = _new_employee_defaults()
+    # A file names the same few workplaces on many rows: each name is looked up once.
+    resolved: dict[tuple[int, str], tuple[Workplace | None, bool]] = {}
+
+    def resolve_workplace(org_pk: int, text: str) -> tuple[Workplace | None, bool]:
+        """The workplace a cell names (by code, else by name) and whether the code is ambiguous."""
+        workplace_key = (org_pk, normalise_key(text))
+        if workplaces.get(workplace_key) is ambiguous and workplace_key not in workplace_names:
+            return None, True
+        found = _lookup(workplaces, workplace_key, ambiguous) or workplace_names.get(workplace_key)
+        return found, False
+
     now = timezone.now()
     for row, org, errors in zip(table.rows, row_orgs, row_errors, strict=True):
         values = row.values
@@ -274,7 +286,8 @@ def employee_import(
             errors=errors,
         )
         result.rows.append(row_result)
-        key = (org.pk, number) if org is not None and number else None
+        org_pk = org.pk if org is not None else None
+        key = (org_pk, number) if org_pk is not None and number else None
         if key and len(lines_by_key[key]) > 1:
             others = ", ".join(str(line) for line in lines_by_key[key] if line != row.line)
             errors.append(
@@ -284,24 +297,23 @@ def employee_import(
 
         workplace = None
         workplace_text = values.get("workplace")
-        if org is not None and workplace_text:
-            workplace_key = (org.pk, normalise_key(workplace_text))
-            if workplaces.get(workplace_key) is ambiguous and workplace_key not in workplace_names:
+        if org_pk is not None and workplace_text:
+            found = resolved.get((org_pk, workplace_text))
+            if found is None:
+                found = resolved[(org_pk, workplace_text)] = resolve_workplace(org_pk, workplace_text)
+            workplace, is_ambiguous = found
+            if is_ambiguous:
                 errors.append(
                     _("Arbetsplatskoden «%(value)s» används av flera arbetsplatser i %(organisation)s.")
                     % {"value": workplace_text, "organisation": org.name}
                 )
-            else:
-                workplace = _lookup(workplaces, workplace_key, ambiguous) or workplace_names.get(
-                    workplace_key
+            elif workplace is None:
+                errors.append(
+                    _("Okänd arbetsplats «%(value)s» i %(organisation)s.")
+                    % {"value": workplace_text, "organisation": org.name}
                 )
-                if workplace is None:
-                    errors.append(
-                        _("Okänd arbetsplats «%(value)s» i %(organisation)s.")
-                        % {"value": workplace_text, "organisation": org.name}
-                    )
-                else:
-                    row_result.workplace = workplace.name
+            else:
+                row_result.workplace = workplace.name
 
         if errors or key is None or workplace is None:
             continue
@@ -310,7 +322,7 @@ def employee_import(
         wanted["workplace_id"] = workplace.pk
         employee = existing.get(key)
         if employee is None:
-            new = {**defaults, **wanted, "organisation_id": org.pk, "employee_number": number}
+            new = {**defaults, **wanted, "organisation_id": org_pk, "employee_number": number}
             if not _dates_in_order(new["employment_start"], new["employment_end"], errors):
                 continue
             row_result.action = RowAction.CREATE

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -97,16 +98,17 @@ def _write_with_orm(
 
 # COPY's text format: backslash, tab and line breaks are escaped, NULL is \N.
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = re.compile(r"[\\\n\r]").search
 
 
-def _copy_text(value: Any) -> str:
-    if value is None:
-        return "\\N"
-    if value.__class__ is str:
-        return value.translate(_COPY_ESCAPES)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value)  # int, Decimal
+def _copy_line(values: list[Any]) -> str:
+    """One row in COPY's text format; ``str()`` of a date, a number or a Decimal is what
+    PostgreSQL reads."""
+    texts = ["" if value is None else str(value) for value in values]
+    joined = "\t".join(texts)
+    if joined.count("\t") != len(values) - 1 or _NEEDS_ESCAPE(joined):
+        texts = [text.translate(_COPY_ESCAPES) for text in texts]  # rarely: a tab in a name
+    return "\t".join(["\\N" if value is None else text for value, text in zip(values, texts, strict=True)])
 
 
 def _image_sql(alias: str, *, with_timestamp: bool = False) -> str:
@@ -139,16 +141,17 @@ def _write_with_copy(
 ) -> list[int]:
     if not created and not changed:
         return []
-    lines = []
-    text = _copy_text
-    for line, values in enumerate(created):
-        lines.append("\t".join([str(line), "created", "\\N", *(text(values[c]) for c in _COLUMNS)]))
-    for line, change in enumerate(changed, start=len(created)):
-        after = change.after
-        lines.append("\t".join([
-            str(line), change.action, str(change.before["id"]), "\\N", "\\N",
-            *(text(after[c]) for c in import_undo.IMAGE_FIELDS),
-        ]))
+    lines = [
+        _copy_line([line, "created", None, *(values[c] for c in _COLUMNS)])
+        for line, values in enumerate(created)
+    ]
+    lines.extend(
+        _copy_line([
+            line, change.action, change.before["id"], None, None,
+            *(change.after[c] for c in import_undo.IMAGE_FIELDS),
+        ])
+        for line, change in enumerate(changed, start=len(created))
+    )
     fields = ", ".join(import_undo.IMAGE_FIELDS)
     with connection.cursor() as cursor:
         # A second import in the same transaction (the tests, a script) finds it still there.
@@ -172,14 +175,14 @@ def _write_with_copy(
                         link_version, created_at, updated_at
                     )
                     SELECT organisation_id, employee_number, {fields}, 1, %(now)s, %(now)s
-                    FROM {_STAGING} WHERE action = 'created' ORDER BY line
+                    FROM {_STAGING} WHERE action = 'created'
                     RETURNING *
                 ), changes AS (
                     INSERT INTO people_employeeimportchange
                         (employee_import_id, employee_id, action, before, after)
                     SELECT %(record)s, new.id, 'created', NULL, {_image_sql("new")} FROM new
                 )
-                SELECT id FROM new ORDER BY id
+                SELECT id FROM new
                 """,  # noqa: S608 - names from the code, values as parameters
                 {"now": now, "record": record.pk},
             )
