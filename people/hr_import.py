@@ -40,7 +40,7 @@ class RowAction(models.TextChoices):
     ERROR = "error", gettext_lazy("Fel")
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     """What the import does, or would do, with one row of the file."""
 
@@ -258,6 +258,7 @@ def employee_import(
     # The end of employment of those in the file as this import leaves it, for the leaver rule.
     ends_now: dict[tuple[int, str], datetime.date | None] = {}
     defaults = _new_employee_defaults()
+    compared = [name for name in _COMPARED_FIELDS if name in table.columns]  # the file's fields
     # A file names the same few workplaces on many rows: each name is looked up once.
     resolved: dict[tuple[int, str], tuple[Workplace | None, bool]] = {}
 
@@ -318,7 +319,7 @@ def employee_import(
         if errors or key is None or workplace is None:
             continue
 
-        wanted = {name: values[name] for name in _COMPARED_FIELDS if name in values}
+        wanted = {name: values[name] for name in compared if name in values}
         wanted["workplace_id"] = workplace.pk
         employee = existing.get(key)
         if employee is None:

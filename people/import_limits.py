@@ -288,7 +288,7 @@ def iter_bounded_rows(
     """
     max_rows, max_columns, max_chars = limits.max_rows, limits.max_columns, limits.max_cell_chars
     for number, row in enumerate(rows, start=1):
-        cells = list(row)
+        cells = row if text_only and row.__class__ is list else list(row)  # csv gives fresh lists
         while cells and _is_empty(cells[-1]):
             cells.pop()
         if not cells:

@@ -120,7 +120,7 @@ def normalise_key(text: str) -> str:
 _ALIAS_TO_FIELD = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportRow:
     """One data row with its values checked and converted.
 
@@ -482,7 +482,8 @@ def table_from_cells(cells: Iterable[Sequence[Any]], file_name: str) -> ImportTa
     data_rows = itertools.chain(head[header_index + 1 :], rows)
     append = table.rows.append
     for line, cells_row in enumerate(data_rows, start=header_index + 2):
-        if not _filled(cells_row):
+        last = cells_row[-1] if cells_row else None
+        if not (last.__class__ is str and last.strip()) and not _filled(cells_row):
             continue  # blank lines at the end of exports
         values: dict[str, Any] = {}
         raw: dict[str, str] = {}
