@@ -8,8 +8,9 @@ Re-exported by :mod:`people.services`, where callers find them.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, transaction
@@ -18,15 +19,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import import_undo
+from .import_write import EmployeeChange, employees_write
 from .importing import ImportTable, normalise_key, read_employee_file
 from .leaver_rule import LeaverCheck, OrganisationLeavers, leaver_check
-from .models import Employee, EmployeeImport, EmployeeImportChange, Organisation, User, Workplace
+from .models import Employee, EmployeeImport, Organisation, User, Workplace
 
 _COMPARED_FIELDS = (
     "first_name", "last_name", "email", "workplace_id", "employment_start", "employment_end",
     "preferred_language", "gender", "hourly_cost",
 )
-_IMPORT_BATCH_SIZE = 500
+_IMPORT_BATCH_SIZE = 500  # rows per statement where the ORM writes
 # Fields of Employee.search_fields an import can change; others need no new index entry.
 _SEARCHED_FIELDS = frozenset({"first_name", "last_name", "email"})
 
@@ -38,7 +40,7 @@ class RowAction(models.TextChoices):
     ERROR = "error", gettext_lazy("Fel")
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
     """What the import does, or would do, with one row of the file."""
 
@@ -91,12 +93,13 @@ class ImportResult:
 
     @property
     def counts(self) -> dict[str, int]:
+        by_action = Counter(row.action for row in self.rows)
         return {
             "rows": len(self.rows),
-            "created": self.count(RowAction.CREATE),
-            "updated": self.count(RowAction.UPDATE),
-            "unchanged": self.count(RowAction.UNCHANGED),
-            "errors": self.count(RowAction.ERROR),
+            "created": by_action[RowAction.CREATE],
+            "updated": by_action[RowAction.UPDATE],
+            "unchanged": by_action[RowAction.UNCHANGED],
+            "errors": by_action[RowAction.ERROR],
             "left": len(self.leavers),
         }
 
@@ -235,9 +238,11 @@ def employee_import(
             key = (workplace.organisation_id, normalise_key(workplace.code))
             workplaces[key] = ambiguous if key in workplaces else workplace
 
-    existing: dict[tuple[int, str], Employee] = {
-        (employee.organisation_id, employee.employee_number): employee
-        for employee in Employee.objects.filter(organisation_id__in=org_ids)
+    existing: dict[tuple[int, str], dict[str, Any]] = {
+        (employee["organisation_id"], employee["employee_number"]): employee
+        for employee in Employee.objects.filter(organisation_id__in=org_ids).values(
+            "id", "organisation_id", "employee_number", *import_undo.IMAGE_FIELDS, "updated_at"
+        )
     }
 
     # Duplicate employee numbers within the file.
@@ -247,28 +252,43 @@ def employee_import(
         if org is not None and number:
             lines_by_key[(org.pk, number)].append(row.line)
 
-    to_create: list[Employee] = []
-    to_update: list[Employee] = []
-    update_fields: set[str] = set()
-    search_changed: set[int] = set()
-    before_images: dict[int, dict] = {}
+    created: list[dict[str, Any]] = []
+    updated: list[EmployeeChange] = []
+    search_changed: list[int] = []
+    # The end of employment of those in the file as this import leaves it, for the leaver rule.
+    ends_now: dict[tuple[int, str], datetime.date | None] = {}
+    defaults = _new_employee_defaults()
+    compared = [name for name in _COMPARED_FIELDS if name in table.columns]  # the file's fields
+    # A file names the same few workplaces on many rows: each name is looked up once.
+    resolved: dict[tuple[int, str], tuple[Workplace | None, bool]] = {}
+
+    def resolve_workplace(org_pk: int, text: str) -> tuple[Workplace | None, bool]:
+        """The workplace a cell names (by code, else by name) and whether the code is ambiguous."""
+        workplace_key = (org_pk, normalise_key(text))
+        if workplaces.get(workplace_key) is ambiguous and workplace_key not in workplace_names:
+            return None, True
+        found = _lookup(workplaces, workplace_key, ambiguous) or workplace_names.get(workplace_key)
+        return found, False
+
     now = timezone.now()
     for row, org, errors in zip(table.rows, row_orgs, row_errors, strict=True):
         values = row.values
+        raw = row.raw
         number = values.get("employee_number", "")
+        first_name, last_name = raw.get("first_name"), raw.get("last_name")
         row_result = RowResult(
             line=row.line,
             action=RowAction.ERROR,
-            employee_number=number or row.raw.get("employee_number", ""),
-            name=" ".join(
-                part for part in (row.raw.get("first_name"), row.raw.get("last_name")) if part
-            ),
-            organisation=org.name if org else row.raw.get("organisation", ""),
-            workplace=row.raw.get("workplace", ""),
+            employee_number=number or raw.get("employee_number", ""),
+            name=f"{first_name} {last_name}" if first_name and last_name
+            else (first_name or last_name or ""),
+            organisation=org.name if org else raw.get("organisation", ""),
+            workplace=raw.get("workplace", ""),
             errors=errors,
         )
         result.rows.append(row_result)
-        key = (org.pk, number) if org is not None and number else None
+        org_pk = org.pk if org is not None else None
+        key = (org_pk, number) if org_pk is not None and number else None
         if key and len(lines_by_key[key]) > 1:
             others = ", ".join(str(line) for line in lines_by_key[key] if line != row.line)
             errors.append(
@@ -278,94 +298,90 @@ def employee_import(
 
         workplace = None
         workplace_text = values.get("workplace")
-        if org is not None and workplace_text:
-            workplace_key = (org.pk, normalise_key(workplace_text))
-            if workplaces.get(workplace_key) is ambiguous and workplace_key not in workplace_names:
+        if org_pk is not None and workplace_text:
+            found = resolved.get((org_pk, workplace_text))
+            if found is None:
+                found = resolved[(org_pk, workplace_text)] = resolve_workplace(org_pk, workplace_text)
+            workplace, is_ambiguous = found
+            if is_ambiguous:
                 errors.append(
                     _("Arbetsplatskoden «%(value)s» används av flera arbetsplatser i %(organisation)s.")
                     % {"value": workplace_text, "organisation": org.name}
                 )
-            else:
-                workplace = _lookup(workplaces, workplace_key, ambiguous) or workplace_names.get(
-                    workplace_key
+            elif workplace is None:
+                errors.append(
+                    _("Okänd arbetsplats «%(value)s» i %(organisation)s.")
+                    % {"value": workplace_text, "organisation": org.name}
                 )
-                if workplace is None:
-                    errors.append(
-                        _("Okänd arbetsplats «%(value)s» i %(organisation)s.")
-                        % {"value": workplace_text, "organisation": org.name}
-                    )
-                else:
-                    row_result.workplace = workplace.name
+            else:
+                row_result.workplace = workplace.name
 
         if errors or key is None or workplace is None:
             continue
 
-        wanted = {name: values[name] for name in _COMPARED_FIELDS if name in values}
+        wanted = {name: values[name] for name in compared if name in values}
         wanted["workplace_id"] = workplace.pk
         employee = existing.get(key)
         if employee is None:
-            if "employment_end" not in wanted:
-                wanted["employment_end"] = None
-            employee = Employee(organisation_id=org.pk, employee_number=number, **wanted)
-            if not _dates_in_order(employee, errors):
+            new = {**defaults, **wanted, "organisation_id": org_pk, "employee_number": number}
+            if not _dates_in_order(new["employment_start"], new["employment_end"], errors):
                 continue
             row_result.action = RowAction.CREATE
-            to_create.append(employee)
+            created.append(new)
             continue
 
-        if "employment_end" not in wanted and employee.employment_end and employee.employment_end <= today:
+        if "employment_end" not in wanted and employee["employment_end"] and employee["employment_end"] <= today:
             # Back in the HR system's export after having been marked as left: employed again.
             wanted["employment_end"] = None
-        changed = [name for name, value in wanted.items() if getattr(employee, name) != value]
+        changed = [name for name, value in wanted.items() if employee[name] != value]
         if not changed:
             row_result.action = RowAction.UNCHANGED
             continue
-        before_images[employee.pk] = import_undo.employee_image(employee, with_timestamp=True)
-        for name in changed:
-            setattr(employee, name, wanted[name])
-        if not _dates_in_order(employee, errors):
+        after = {name: employee[name] for name in import_undo.IMAGE_FIELDS}
+        after.update(wanted)
+        ends_now[key] = after["employment_end"]
+        if not _dates_in_order(after["employment_start"], after["employment_end"], errors):
             continue
-        employee.updated_at = now
         row_result.action = RowAction.UPDATE
         row_result.changes = [_field_label(name) for name in changed]
-        update_fields.update(changed)
-        to_update.append(employee)
+        updated.append(EmployeeChange("updated", employee, after))
         if _SEARCHED_FIELDS.intersection(changed):
-            search_changed.add(employee.pk)
+            search_changed.append(employee["id"])
 
     # Whoever of the imported organisations is not in the file has left – unless the leaver
     # rule says otherwise (people.leaver_rule).
     in_file = set(lines_by_key)
-    leavers: list[Employee] = []
+    leavers: list[EmployeeChange] = []
     current: dict[int, int] = defaultdict(int)
     for key, employee in existing.items():
-        if employee.employment_end is not None and employee.employment_end <= today:
+        end_now = ends_now.get(key, employee["employment_end"])
+        if end_now is not None and end_now <= today:
             continue
-        current[employee.organisation_id] += 1
+        current[employee["organisation_id"]] += 1
         if key in in_file or update_only:
             continue
-        before_images[employee.pk] = import_undo.employee_image(employee, with_timestamp=True)
         end = today
-        if employee.employment_start and employee.employment_start > today:
-            end = employee.employment_start
-        employee.employment_end = end
-        employee.updated_at = now
-        leavers.append(employee)
-        workplace = workplace_by_id.get(employee.workplace_id)
+        start = employee["employment_start"]
+        if start and start > today:
+            end = start
+        after = {name: employee[name] for name in import_undo.IMAGE_FIELDS}
+        after["employment_end"] = end
+        leavers.append(EmployeeChange("left", employee, after))
+        workplace = workplace_by_id.get(employee["workplace_id"])
         result.leavers.append(
             LeaverResult(
-                employee_id=employee.pk,
-                employee_number=employee.employee_number,
-                name=employee.full_name,
-                organisation=by_id[employee.organisation_id].name,
+                employee_id=employee["id"],
+                employee_number=employee["employee_number"],
+                name=f"{employee['first_name']} {employee['last_name']}",
+                organisation=by_id[employee["organisation_id"]].name,
                 workplace=workplace.name if workplace else "",
                 employment_end=end,
             )
         )
     result.leavers.sort(key=lambda leaver: (leaver.organisation, leaver.name))
     leaving: dict[int, int] = defaultdict(int)
-    for employee in leavers:
-        leaving[employee.organisation_id] += 1
+    for change in leavers:
+        leaving[change.before["organisation_id"]] += 1
     result.leaver_check = leaver_check([
         OrganisationLeavers(organisation=by_id[pk].name, leavers=count, current=current[pk])
         for pk, count in sorted(leaving.items())
@@ -386,31 +402,31 @@ def employee_import(
             % {"count": len(leavers), "expected": expected_leavers}
         )
 
-    Employee.objects.bulk_create(to_create, batch_size=_IMPORT_BATCH_SIZE)
-    _update_in_batches(to_update, [*sorted(update_fields), "updated_at"])
-    _update_in_batches(leavers, ["employment_end", "updated_at"])
     result.imported = True
     result.record = _import_record(
         importer=importer, table=table, organisation=organisation, result=result,
         record=record, now=now,
     )
-    EmployeeImportChange.objects.bulk_create(
-        import_undo.changes_for(
-            result.record,
-            created=to_create,
-            updated=[(before_images[employee.pk], employee) for employee in to_update],
-            left=[(before_images[employee.pk], employee) for employee in leavers],
-        ),
-        batch_size=_IMPORT_BATCH_SIZE,
+    created_ids = employees_write(
+        record=result.record, created=created, changed=[*updated, *leavers], now=now
     )
-    reindex = [employee.pk for employee in to_create] + [
-        employee.pk for employee in to_update if employee.pk in search_changed
-    ]
+    reindex = created_ids + search_changed
     if reindex:
         from .tasks import employees_search_index_task
 
         transaction.on_commit(lambda: employees_search_index_task.delay(reindex))
     return result
+
+
+def _new_employee_defaults() -> dict[str, Any]:
+    """What a new employee gets for a column the file does not have (the model's defaults)."""
+    defaults = {}
+    for name in import_undo.IMAGE_FIELDS:
+        if name == "workplace_id":
+            continue
+        default = Employee._meta.get_field(name).get_default()
+        defaults[name] = str(default) if isinstance(default, str) else default
+    return defaults
 
 
 def _import_record(
@@ -496,8 +512,9 @@ def _update_in_batches(employees: list[Employee], fields: list[str]) -> None:
             cursor.execute(sql, params)
 
 
-def _dates_in_order(employee: Employee, errors: list[str]) -> bool:
-    start, end = employee.employment_start, employee.employment_end
+def _dates_in_order(
+    start: datetime.date | None, end: datetime.date | None, errors: list[str]
+) -> bool:
     if start and end and end < start:
         errors.append(_("Anställd till ligger före anställd från."))
         return False

@@ -23,7 +23,7 @@ subprocess and keeps it under a ceiling.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 from xml.parsers import expat
@@ -274,35 +274,50 @@ def bounded_rows(rows: Iterable[Sequence[Any]], limits: FileLimits) -> list[list
     refused as soon as the offending row is reached. Empty cells at the end of a row are
     dropped; a row with nothing in it stays, so row numbers in messages match the file.
     """
-    result: list[list[Any]] = []
+    return list(iter_bounded_rows(rows, limits))
+
+
+def iter_bounded_rows(
+    rows: Iterable[Sequence[Any]], limits: FileLimits, *, text_only: bool = False
+) -> Iterator[list[Any]]:
+    """:func:`bounded_rows` as a stream: each row is checked and given on as it is read.
+
+    ``text_only`` says every cell is a string without NUL characters (a CSV file that passed
+    :func:`check_text`), which lets a row whose cells together fit in one cell's limit pass
+    without looking at each cell.
+    """
+    max_rows, max_columns, max_chars = limits.max_rows, limits.max_columns, limits.max_cell_chars
     for number, row in enumerate(rows, start=1):
-        cells = list(row)
+        cells = row if text_only and row.__class__ is list else list(row)  # csv gives fresh lists
         while cells and _is_empty(cells[-1]):
             cells.pop()
         if not cells:
-            if number <= limits.max_rows:
-                result.append(cells)
+            if number <= max_rows:
+                yield cells
             continue
-        if number > limits.max_rows:
+        if number > max_rows:
             raise ImportFileError(
                 _("Filen har fler än %(max)s rader, mer än vad som kan importeras åt gången. "
                   "Kontakta programmets administratör.")
-                % {"max": _number(limits.max_rows)}
+                % {"max": _number(max_rows)}
             )
-        if len(cells) > limits.max_columns:
+        if len(cells) > max_columns:
             raise ImportFileError(
                 _("Rad %(row)s har fler än %(max)s kolumner. Ta bort kolumner som inte behövs "
                   "och ladda upp filen igen.")
-                % {"row": _number(number), "max": _number(limits.max_columns)}
+                % {"row": _number(number), "max": _number(max_columns)}
             )
+        if text_only and sum(map(len, cells)) <= max_chars:
+            yield cells
+            continue
         for value in cells:
             if not isinstance(value, str):
                 continue
-            if len(value) > limits.max_cell_chars:
+            if len(value) > max_chars:
                 raise ImportFileError(
                     _("Rad %(row)s har en cell med fler än %(max)s tecken. Kontrollera att "
                       "filen är en lista över anställda.")
-                    % {"row": _number(number), "max": _number(limits.max_cell_chars)}
+                    % {"row": _number(number), "max": _number(max_chars)}
                 )
             if "\x00" in value:
                 raise ImportFileError(
@@ -310,5 +325,4 @@ def bounded_rows(rows: Iterable[Sequence[Any]], limits: FileLimits) -> list[list
                       "och ladda upp filen igen.")
                     % {"row": _number(number)}
                 )
-        result.append(cells)
-    return result
+        yield cells

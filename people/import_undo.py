@@ -17,6 +17,7 @@ The images are deleted once the window has passed, since they hold personal data
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -69,6 +70,14 @@ def employee_image(employee: Employee, *, with_timestamp: bool = False) -> dict[
     return image
 
 
+def image_of(values: Mapping[str, Any], *, with_timestamp: bool = False) -> dict[str, Any]:
+    """:func:`employee_image` of an employee read as a dictionary (``QuerySet.values()``)."""
+    image = {name: _json(values[name]) for name in IMAGE_FIELDS}
+    if with_timestamp:
+        image["updated_at"] = _json(values["updated_at"])
+    return image
+
+
 def restore_image(employee: Employee, image: dict[str, Any]) -> None:
     """Set the fields of ``employee`` back to ``image`` (not saved)."""
     for name in (*IMAGE_FIELDS, "updated_at"):
@@ -79,34 +88,6 @@ def restore_image(employee: Employee, image: dict[str, Any]) -> None:
         if value is not None and not isinstance(model_field, models.ForeignKey):
             value = model_field.to_python(value)
         setattr(employee, name, value)
-
-
-def changes_for(
-    record: EmployeeImport,
-    *,
-    created: list[Employee],
-    updated: list[tuple[dict[str, Any], Employee]],
-    left: list[tuple[dict[str, Any], Employee]],
-) -> list[EmployeeImportChange]:
-    """Change rows for an import; ``updated`` and ``left`` pair each before-image with the
-    employee as written."""
-    Action = EmployeeImportChange.Action
-    rows = [
-        EmployeeImportChange(
-            employee_import=record, employee=employee, action=Action.CREATED, before=None,
-            after=employee_image(employee),
-        )
-        for employee in created
-    ]
-    for action, pairs in ((Action.UPDATED, updated), (Action.LEFT, left)):
-        rows.extend(
-            EmployeeImportChange(
-                employee_import=record, employee=employee, action=action, before=before,
-                after=employee_image(employee),
-            )
-            for before, employee in pairs
-        )
-    return rows
 
 
 def later_imports(record: EmployeeImport) -> list[EmployeeImport]:

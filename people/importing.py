@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import csv
 import datetime
+import functools
 import io
+import itertools
 import re
 import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -32,6 +35,7 @@ from .import_limits import (
     check_text,
     check_xlsx_archive,
     damaged_xlsx_error,
+    iter_bounded_rows,
     scan_xlsx_sheet,
 )
 
@@ -116,7 +120,7 @@ def normalise_key(text: str) -> str:
 _ALIAS_TO_FIELD = {alias: name for name, aliases in COLUMN_ALIASES.items() for alias in aliases}
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportRow:
     """One data row with its values checked and converted.
 
@@ -153,15 +157,22 @@ def decode(data: bytes) -> str:
 
 def sniff_delimiter(text: str) -> str:
     """Semicolon or comma, whichever the header line has more of."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
+    # The first filled line is nearly always near the top: look there before splitting it all.
+    prefix = text[:65536]
+    lines = prefix.splitlines()
+    header = next((line for line in lines[:-1] if line.strip()), None)
+    if header is None:
+        header = next((line for line in text.splitlines() if line.strip()), "")
     return ";" if header.count(";") > header.count(",") else ","
 
 
-def _cells_from_csv(data: bytes, limits: FileLimits) -> list[list[Any]]:
+def _cells_from_csv(data: bytes, limits: FileLimits) -> Iterator[list[Any]]:
+    """The rows of a CSV file, read as a stream (the checks of the bytes are made first)."""
     check_text(data)
     text = decode(data)
-    return bounded_rows(
-        csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)), limits
+    return iter_bounded_rows(
+        csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)), limits,
+        text_only=True,
     )
 
 
@@ -257,83 +268,149 @@ def parse_decimal(value: Any) -> Decimal:
     return number.quantize(Decimal("0.01"))
 
 
-def _convert(row: ImportRow, name: str, value: Any) -> None:
-    """Check one cell and store its converted value in ``row.values``; errors in Swedish."""
+class _Invalid(Exception):  # noqa: N818 - a signal between a converter and its caller
+    """A cell that fails its check; ``message`` builds the Swedish message only when needed."""
+
+    def __init__(self, message: Callable[[], str]) -> None:
+        self.message = message
+
+
+def _required(name: str) -> Callable[[str, Any], str]:
     label = COLUMN_LABELS[name]
-    text = _cell_text(value)
-    if name in REQUIRED_COLUMNS:
+    max_length = MAX_LENGTHS.get(name)
+
+    def convert(text: str, value: Any) -> str:
         if not text:
-            row.errors.append(_("Fältet %(column)s är tomt.") % {"column": label})
-            return
-        if name in MAX_LENGTHS and len(text) > MAX_LENGTHS[name]:
-            row.errors.append(
-                _("Fältet %(column)s är för långt (högst %(max)s tecken).")
-                % {"column": label, "max": MAX_LENGTHS[name]}
+            raise _Invalid(lambda: _("Fältet %(column)s är tomt.") % {"column": label})
+        if max_length is not None and len(text) > max_length:
+            raise _Invalid(
+                lambda: _("Fältet %(column)s är för långt (högst %(max)s tecken).")
+                % {"column": label, "max": max_length}
             )
-            return
-        row.values[name] = text
-    elif name == "organisation":
-        row.values[name] = text
-    elif name == "email":
-        email = text.lower()
-        if email:
-            try:
-                validate_email(email)
-            except ValidationError:
-                row.errors.append(_("Ogiltig e-postadress «%(value)s».") % {"value": text})
-                return
-        row.values[name] = email
-    elif name in ("employment_start", "employment_end"):
-        if not text:
-            row.values[name] = None
-            return
+        return text
+
+    return convert
+
+
+def _organisation(text: str, value: Any) -> str:
+    return text
+
+
+# Django's own patterns for an address, compiled here once: the validator reaches its patterns
+# through lazy objects, which cost more than the match itself at 100 000 rows. An address they
+# accept is valid; any other is left to ``validate_email`` itself (allow-list, IP literals).
+_EMAIL_USER = re.compile(validate_email.user_regex.pattern, validate_email.user_regex.flags).match
+_EMAIL_DOMAIN = re.compile(
+    validate_email.domain_regex.pattern, validate_email.domain_regex.flags
+).match
+
+
+def _email(text: str, value: Any) -> str:
+    email = text.lower()
+    if email:
+        user, at, domain = email.rpartition("@")
+        if at and len(email) <= 320 and _EMAIL_USER(user) and _EMAIL_DOMAIN(domain):
+            return email
         try:
-            row.values[name] = parse_date(value)
+            validate_email(email)
+        except ValidationError:
+            raise _Invalid(lambda: _("Ogiltig e-postadress «%(value)s».") % {"value": text}) from None
+    return email
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_from_text(text: str) -> datetime.date:
+    """A date cell as text: ISO 8601 (what nearly every export writes) first, checked with a
+    precompiled pattern and read by ``date.fromisoformat``; the other styles after."""
+    if _ISO_DATE(text):
+        try:
+            return datetime.date.fromisoformat(text)
         except ValueError:
-            row.errors.append(
-                _("Ogiltigt datum «%(value)s» i kolumnen %(column)s (skriv ÅÅÅÅ-MM-DD).")
-                % {"value": text, "column": label}
-            )
-    elif name == "hourly_cost":
+            pass  # "2024-02-30": let the slow path say so
+    return parse_date(text)
+
+
+def _date(name: str) -> Callable[[str, Any], datetime.date | None]:
+    label = COLUMN_LABELS[name]
+
+    def convert(text: str, value: Any) -> datetime.date | None:
         if not text:
-            row.values[name] = None
-            return
+            return None
         try:
-            number = parse_decimal(value)
-        except (InvalidOperation, ValueError):
-            row.errors.append(
-                _("Ogiltigt tal «%(value)s» i kolumnen %(column)s.") % {"value": text, "column": label}
-            )
-            return
-        if number < 0 or number >= Decimal("1000000"):
-            row.errors.append(
-                _("Timkostnaden «%(value)s» är orimlig (0–999 999 kr).") % {"value": text}
-            )
-            return
-        row.values[name] = number
-    elif name == "gender":
-        key = normalise_header(text)
-        if key and key not in GENDER_VALUES:
-            row.errors.append(
-                _("Okänt kön «%(value)s» (skriv kvinna, man, annat eller lämna tomt).")
-                % {"value": text}
-            )
-            return
-        row.values[name] = GENDER_VALUES.get(key, "")
-    elif name == "preferred_language":
-        key = normalise_header(text)
-        if key and key not in LANGUAGE_VALUES:
-            row.errors.append(
-                _("Okänt språk «%(value)s» (skriv svenska eller engelska).") % {"value": text}
-            )
-            return
-        row.values[name] = LANGUAGE_VALUES.get(key, "sv")
+            if isinstance(value, str):
+                return _date_from_text(text)
+            return parse_date(value)  # a spreadsheet's date or number
+        except ValueError:
+            raise _Invalid(
+                lambda: _("Ogiltigt datum «%(value)s» i kolumnen %(column)s (skriv ÅÅÅÅ-MM-DD).")
+                % {"value": text, "column": label}
+            ) from None
+
+    return convert
 
 
-def _check_dates(row: ImportRow) -> None:
-    start, end = row.values.get("employment_start"), row.values.get("employment_end")
-    if start and end and end < start:
-        row.errors.append(_("Anställd till ligger före anställd från."))
+@functools.lru_cache(maxsize=4096)
+def _cost_from_text(text: str) -> Decimal:
+    return parse_decimal(text)
+
+
+def _hourly_cost(text: str, value: Any) -> Decimal | None:
+    if not text:
+        return None
+    try:
+        number = _cost_from_text(text) if isinstance(value, str) else parse_decimal(value)
+    except (InvalidOperation, ValueError):
+        raise _Invalid(
+            lambda: _("Ogiltigt tal «%(value)s» i kolumnen %(column)s.")
+            % {"value": text, "column": COLUMN_LABELS["hourly_cost"]}
+        ) from None
+    if number < 0 or number >= _MAX_COST:
+        raise _Invalid(lambda: _("Timkostnaden «%(value)s» är orimlig (0–999 999 kr).") % {"value": text})
+    return number
+
+
+_MAX_COST = Decimal("1000000")
+
+
+def _gender(text: str, value: Any) -> str:
+    found = GENDER_VALUES.get(text)  # already written as a key: no need to normalise
+    if found is not None:
+        return found
+    key = normalise_header(text)
+    if key and key not in GENDER_VALUES:
+        raise _Invalid(
+            lambda: _("Okänt kön «%(value)s» (skriv kvinna, man, annat eller lämna tomt).")
+            % {"value": text}
+        )
+    return GENDER_VALUES.get(key, "")
+
+
+def _preferred_language(text: str, value: Any) -> str:
+    """The language column: which values it accepts, and the message for any other."""
+    key = normalise_header(text)
+    if key and key not in LANGUAGE_VALUES:
+        raise _Invalid(
+            lambda: _("Okänt språk «%(value)s» (skriv svenska eller engelska).") % {"value": text}
+        )
+    return LANGUAGE_VALUES.get(key, "sv")
+
+
+# Field → how one of its cells is checked and converted: ``convert(text, value)`` returns the
+# value to store or raises :class:`_Invalid`. ``text`` is the stripped cell, ``value`` the cell
+# as read (a spreadsheet may give a date or a number).
+_CONVERTERS: dict[str, Callable[[str, Any], Any]] = {
+    **{name: _required(name) for name in REQUIRED_COLUMNS},
+    "organisation": _organisation,
+    "email": _email,
+    "employment_start": _date("employment_start"),
+    "employment_end": _date("employment_end"),
+    "hourly_cost": _hourly_cost,
+    "gender": _gender,
+    "preferred_language": _preferred_language,
+}
 
 
 def _match_header(header_row: list[Any]) -> tuple[dict[str, int], dict[str, str], list[str]]:
@@ -355,39 +432,75 @@ def _match_header(header_row: list[Any]) -> tuple[dict[str, int], dict[str, str]
     return positions, headers, ignored
 
 
-def table_from_cells(cells: list[list[Any]], file_name: str) -> ImportTable:
-    """Find the header row, match it to fields and convert each following row."""
+def _filled(cells: Sequence[Any]) -> bool:
+    # Rows from bounded_rows end with a filled cell, so the last one nearly always answers.
+    return bool(cells) and (
+        _cell_text(cells[-1]) != "" or any(_cell_text(cell) for cell in cells)
+    )
+
+
+def table_from_cells(cells: Iterable[Sequence[Any]], file_name: str) -> ImportTable:
+    """Find the header row, match it to fields and convert each following row.
+
+    ``cells`` is read once, as a stream: only the rows up to the header (at most ten filled
+    ones) are held while it is looked for.
+    """
     table = ImportTable(file_name=file_name)
-    filled = [i for i, row in enumerate(cells) if any(_cell_text(c) for c in row)]
+    rows = iter(cells)
+    # Some exports put a title or a date above the headers: take the first of the first few
+    # filled rows that has every required column.
+    head: list[Sequence[Any]] = []  # the rows read while looking for the header
+    filled: list[int] = []
+    header_index: int | None = None
+    for cells_row in rows:
+        head.append(cells_row)
+        if not _filled(cells_row):
+            continue
+        filled.append(len(head) - 1)
+        if all(name in _match_header(cells_row)[0] for name in REQUIRED_COLUMNS):
+            header_index = len(head) - 1
+            break
+        if len(filled) == 10:
+            break
     if not filled:
         table.errors.append(_("Filen är tom."))
         return table
-    # Some exports put a title or a date above the headers: take the first of the first few
-    # rows that has every required column.
-    header_index = filled[0]
-    for index in filled[:10]:
-        if all(name in _match_header(cells[index])[0] for name in REQUIRED_COLUMNS):
-            header_index = index
-            break
-    positions, table.columns, table.ignored_columns = _match_header(cells[header_index])
+    if header_index is None:
+        header_index = filled[0]
+    positions, table.columns, table.ignored_columns = _match_header(head[header_index])
     missing = [COLUMN_LABELS[name] for name in REQUIRED_COLUMNS if name not in positions]
     if missing:
+        for _rest in rows:  # a file beyond the limits says so first, as when read whole
+            pass
         table.errors.append(
             _("Filen saknar kolumner för: %(columns)s. Första raden ska ha kolumnrubriker.")
             % {"columns": ", ".join(missing)}
         )
         return table
 
-    for offset, cells_row in enumerate(cells[header_index + 1 :], start=header_index + 2):
-        if not any(_cell_text(c) for c in cells_row):
+    columns = [(name, position, _CONVERTERS[name]) for name, position in positions.items()]
+    data_rows = itertools.chain(head[header_index + 1 :], rows)
+    append = table.rows.append
+    for line, cells_row in enumerate(data_rows, start=header_index + 2):
+        last = cells_row[-1] if cells_row else None
+        if not (last.__class__ is str and last.strip()) and not _filled(cells_row):
             continue  # blank lines at the end of exports
-        row = ImportRow(line=offset)
-        for name, position in positions.items():
-            value = cells_row[position] if position < len(cells_row) else None
-            row.raw[name] = _cell_text(value)
-            _convert(row, name, value)
-        _check_dates(row)
-        table.rows.append(row)
+        values: dict[str, Any] = {}
+        raw: dict[str, str] = {}
+        errors: list[str] = []
+        length = len(cells_row)
+        for name, position, convert in columns:
+            value = cells_row[position] if position < length else None
+            text = value.strip() if value.__class__ is str else _cell_text(value)
+            raw[name] = text
+            try:
+                values[name] = convert(text, value)
+            except _Invalid as invalid:
+                errors.append(invalid.message())
+        start, end = values.get("employment_start"), values.get("employment_end")
+        if start and end and end < start:
+            errors.append(_("Anställd till ligger före anställd från."))
+        append(ImportRow(line, values, raw, errors))
     if not table.rows:
         table.errors.append(_("Filen har kolumnrubriker men inga rader med anställda."))
     return table
@@ -407,10 +520,12 @@ def read_employee_file(data: bytes, file_name: str, *, limits: FileLimits | None
             cells = _cells_from_xlsx(data, limits)
         else:
             cells = _cells_from_csv(data, limits)
+        # The rows of a CSV file are read while they are interpreted, so a limit or a
+        # broken line found on the way still ends here.
+        return table_from_cells(cells, file_name)
     except ImportFileError as exc:
         return ImportTable(file_name=file_name, errors=[str(exc)])
     except csv.Error:
         return ImportTable(
             file_name=file_name, errors=[_("Filen kunde inte läsas som CSV eller XLSX.")]
         )
-    return table_from_cells(cells, file_name)
