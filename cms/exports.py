@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 from . import xlsx_stream
-from .spreadsheets import csv_value
+from .spreadsheets import FORMULA_TRIGGERS, clean_text, csv_value
 
 logger = logging.getLogger(__name__)
 
@@ -120,10 +120,14 @@ def value_text(value: Any, convention: Convention) -> str:
 def _csv_formatters(columns: list[ExportColumn], convention: Convention) -> list[Callable[[Any], Any]]:
     decimal = convention.decimal
 
+    # Characters XML forbids are replaced in the whole chunk at once (csv_lines); per cell only
+    # the formula check remains – the same result as csv_value, at a third of the cost.
     def text(value):
         if value is None:
             return ""
-        return csv_value(value if type(value) is str else str(value))
+        if type(value) is not str:
+            value = str(value)
+        return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
 
     def integer(value):
         return "" if value is None else value
@@ -166,16 +170,16 @@ def csv_lines(
             writer.writerow([f(row[i]) for i, f in pairs])
             count += 1
             if count == chunk_rows:
-                yield buffer.getvalue().encode("utf-8")
+                yield clean_text(buffer.getvalue()).encode("utf-8")
                 buffer.seek(0)
                 buffer.truncate()
                 count = 0
     except Exception:
         if count:  # the rows read before the failure still reach the reader
-            yield buffer.getvalue().encode("utf-8")
+            yield clean_text(buffer.getvalue()).encode("utf-8")
         raise
     if count:
-        yield buffer.getvalue().encode("utf-8")
+        yield clean_text(buffer.getvalue()).encode("utf-8")
 
 
 def values_csv(rows: Iterable[Iterable[Any]], convention: Convention) -> bytes:
