@@ -170,6 +170,25 @@ def _cache_key(programme: Programme, today: datetime.date, rounds: list[tuple]) 
     return f"surveys:results:{programme.pk}:{version}:{today}:{programme.anonymity_threshold}:{signature}"
 
 
+def released_results_warm(*, today: datetime.date | None = None) -> int:
+    """Compute and cache the released figures of every programme with a released round, so the
+    first person to open the results after a release does not wait for them (at 70 000
+    responses the whole-programme computation takes seconds; a page from the cache, a tenth
+    of a second). Cheap when they are cached already: one small query and a cache read per
+    programme. Returns the number of programmes looked at; nothing to do with caching off."""
+    if not _cache_seconds():
+        return 0
+    today = today or timezone.localdate()
+    programmes = Programme.objects.filter(survey_rounds__closes_on__lt=today).distinct().order_by("pk")
+    count = 0
+    for programme in programmes:
+        programme_results(
+            programme=programme, group=Group(PROGRAMME, programme.pk, programme.local_name), today=today
+        )
+        count += 1
+    return count
+
+
 def disclosure_for(programme: Programme, *, today: datetime.date | None = None) -> Disclosure:
     """Apply the anonymity rule at every release point of ``programme`` up to ``today``."""
     today = today or timezone.localdate()

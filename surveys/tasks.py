@@ -51,3 +51,11 @@ def survey_drafts_expire_task() -> int:
     from .privacy import survey_drafts_expire
 
     return survey_drafts_expire()
+
+
+@shared_task(name="surveys.tasks.survey_results_warm_task")
+def survey_results_warm_task() -> int:
+    """Released survey figures computed ahead of the first reader (surveys/results.py)."""
+    from .results import released_results_warm
+
+    return released_results_warm()

@@ -210,6 +210,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "outbox-bodies-erase": {"task": "cms.outbox_bodies_erase", "schedule": 60 * 60},
     "page-feedback-expire": {"task": "cms.page_feedback_expire", "schedule": 60 * 60 * 24},
     "survey-drafts-expire": {"task": "surveys.tasks.survey_drafts_expire_task", "schedule": 60 * 60},
+    "survey-results-warm": {"task": "surveys.tasks.survey_results_warm_task", "schedule": 60 * 15},
     "export-jobs-expire": {"task": "cms.export_jobs_expire", "schedule": 60 * 15},
 }
 # Reminders go out this many hours before each session.

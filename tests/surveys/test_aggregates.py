@@ -206,3 +206,34 @@ def django_capture_on_commit():
     from django.test import TestCase
 
     return TestCase.captureOnCommitCallbacks(execute=True)
+
+
+def test_the_release_task_computes_the_figures_before_the_first_reader(
+    client, programme, before_round, after_round, workplace, programme_admin, settings
+):
+    """Beat's warm-up (surveys.tasks.survey_results_warm_task) after a release: the first
+    person to open the results gets them from the cache, without the pair or distribution
+    queries; with caching off the task does nothing."""
+    from django.core.cache import cache
+
+    from surveys.tasks import survey_results_warm_task
+
+    group = people(workplace, 6)
+    answer_many(before_round, group, tillhorighet=2, trygghet=4)
+    answer_many(after_round, group, tillhorighet=4, trygghet=6)
+    close(before_round, after_round)
+    settings.SAMTALSRUM_SURVEY_RESULTS_CACHE_SECONDS = 0
+    assert survey_results_warm_task.delay().get() == 0
+    settings.SAMTALSRUM_SURVEY_RESULTS_CACHE_SECONDS = 600
+    cache.clear()
+    assert survey_results_warm_task.delay().get() == 1  # the one programme with a released round
+    client.force_login(programme_admin)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(_url(programme)).content.decode()
+    assert "Förändring för dem som svarat både före och efter" in html
+    heavy = [q["sql"] for q in queries if "first_day" in q["sql"] or "jsonb_array_elements" in q["sql"]
+             or "json_each" in q["sql"]]
+    assert heavy == []
