@@ -1,9 +1,10 @@
 """The survey results page at 70 000 responses, for the whole programme and for one workplace,
-as a programme admin opens it, against the bare SQL aggregate of the same figures: the answers
-per theme, phase and value (options ticked included), the before/after pairs per value and the
-ids of the free texts, written by hand as three statements – measured with an empty cache,
-as the first view after a release. With the released figures cached (every later view until the
-next release), the whole page is held to the issue's absolute target of 300 ms.
+as a programme admin opens it. The released figures are computed once per release, by beat's
+task (``surveys.tasks.survey_results_warm_task``): that computation, for the whole programme
+from an empty cache, is measured against the bare SQL aggregate of the same figures – the
+answers per theme, phase and value (options ticked included), the before/after pairs per value
+and the ids of the free texts, written by hand as three statements. The first view after it,
+and every later view until the next release, are held to the absolute target of 300 ms.
 
 The first run creates the programme ``Benchmark enkäter`` (PostgreSQL only): 40 000 employees
 in 800 workplaces of 10 organisations, a before and an after round with 35 000 responses each
@@ -242,6 +243,7 @@ SELECT x.id
 
 def measurements() -> list[Measurement]:
     from surveys.models import Response
+    from surveys.results import released_results_warm
 
     programme = _data()
     # Released figures cached as in production (surveys/results.py); the first view after a
@@ -276,15 +278,20 @@ def measurements() -> list[Measurement]:
             return f"page {sizes[grupp] / 1024:.0f} kB", True
         return check
 
-    measurements = []
-    for label, grupp, where in (
-        ("programme", "program", ""),
-        ("one workplace", f"ap-{workplace_id}", "AND r.workplace_id = %(wp)s"),
-    ):
+    def warm():
+        cache.clear()
+        assert released_results_warm() >= 1  # noqa: S101 - beat's task after the release
+
+    measurements = [
+        Measurement(
+            f"survey results, the release computation for the whole programme (beat's warm-up), n={n} responses, "
+            "against the bare SQL aggregate", TARGET_RATIO, warm, limit(""),
+        ),
+    ]
+    for label, grupp in (("programme", "program"), ("one workplace", f"ap-{workplace_id}")):
         measurements.append(Measurement(
-            f"survey results page, {label}, first view after a release, n={n} responses, "
-            "against the bare SQL aggregate", TARGET_RATIO, page(grupp), limit(where), extra=size(grupp),
-            before_each=cache.clear,
+            f"survey results page, {label}, first view after a release, n={n} responses", BUDGET_SECONDS,
+            page(grupp), budget_seconds=BUDGET_SECONDS, extra=size(grupp), before_each=warm,  # the first reader after beat's task
         ))
         measurements.append(Measurement(
             f"survey results page, {label}, released figures cached, n={n} responses", BUDGET_SECONDS,
