@@ -74,6 +74,34 @@ WITH released AS (
 )
 """
 
+# The same when every released round of the programme has a phase to itself: a person answers
+# a round once (surveys_response_one_per_person), so every released response is a first. The
+# two phases are two statements the planner sees into (a CTE read once is inlined), so it
+# estimates them from the tables' statistics and joins them by hashing.
+_FIRSTS_ONE_ROUND_PER_PHASE = """
+WITH firsts_before AS (
+    SELECT r.id, r.respondent_key, r.organisation_id AS org, r.workplace_id AS wp, s.phase, s.closes_on
+      FROM {response} r
+      JOIN {round} s ON s.id = r.round_id
+     WHERE s.programme_id = %s AND s.closes_on < %s AND s.phase = %s
+), firsts_after AS (
+    SELECT r.id, r.respondent_key, r.organisation_id AS org, r.workplace_id AS wp, s.phase, s.closes_on
+      FROM {response} r
+      JOIN {round} s ON s.id = r.round_id
+     WHERE s.programme_id = %s AND s.closes_on < %s AND s.phase = %s
+)
+"""
+
+
+def _paired(one_round_per_phase: bool, programme_id: int, today: datetime.date) -> tuple[str, list]:
+    """The self-join of the first answers, and its parameters up to the group's conditions."""
+    tail = [programme_id, programme_id, AFTER, BEFORE]
+    if not one_round_per_phase:
+        return _FIRSTS + _PAIRED_ANSWERS, [programme_id, today, *tail]
+    joined = _PAIRED_ANSWERS.replace("FROM firsts b\n  JOIN firsts a", "FROM firsts_before b\n  JOIN firsts_after a")
+    return _FIRSTS_ONE_ROUND_PER_PHASE + joined, [programme_id, today, BEFORE, programme_id, today, AFTER, *tail]
+
+
 # The self-join: one row per person and numeric theme answered in both phases. ``themes``
 # pairs each numeric question of the programme with those of the same theme, so the after
 # answer is looked up by (response, question) – one row, not one per question answered.
@@ -132,19 +160,22 @@ class GroupSql:
         return "", []
 
 
-def pair_cells(programme_id: int, today: datetime.date) -> list[tuple]:
+def pair_cells(programme_id: int, today: datetime.date, *, one_round_per_phase: bool = False) -> list[tuple]:
     """Pairs per numeric theme, by when and where each half was given, for the anonymity rule:
-    ``(theme, before closes_on, before org, before wp, after closes_on, after org, after wp, n)``."""
+    ``(theme, before closes_on, before org, before wp, after closes_on, after org, after wp, n)``.
+    ``one_round_per_phase``: no phase has more than one released round (a simpler statement)."""
+    statement, params = _paired(one_round_per_phase, programme_id, today)
     sql = _sql(
-        _FIRSTS + _PAIRED_ANSWERS + " GROUP BY qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp",
+        statement + " GROUP BY qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp",
         columns="qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp, COUNT(*)",
     )
-    rows = _fetch(sql, [programme_id, today, programme_id, programme_id, AFTER, BEFORE])
+    rows = _fetch(sql, params)
     return [(t, _as_date(bc), bo, bw, _as_date(ac), ao, aw, n) for t, bc, bo, bw, ac, ao, aw, n in rows]
 
 
 def paired_distribution(
-    programme_id: int, today: datetime.date, group: GroupSql, themes: Iterable[str]
+    programme_id: int, today: datetime.date, group: GroupSql, themes: Iterable[str], *,
+    one_round_per_phase: bool = False,
 ) -> dict[str, dict[tuple[int, int], int]]:
     """theme → (before value, after value) → people, for the pairs whose both halves belong to
     ``group`` (a person who moved belongs to neither workplace's pairs). At most 11 × 11
@@ -155,12 +186,13 @@ def paired_distribution(
     b_where, b_params = group.where("b")
     a_where, a_params = group.where("a")
     placeholders = ", ".join(["%s"] * len(themes))
+    statement, params = _paired(one_round_per_phase, programme_id, today)
     sql = _sql(
-        _FIRSTS + _PAIRED_ANSWERS + b_where + a_where + f" AND qb.theme_key IN ({placeholders})"
+        statement + b_where + a_where + f" AND qb.theme_key IN ({placeholders})"
         + " GROUP BY qb.theme_key, ab.value, aa.value",
         columns="qb.theme_key, ab.value, aa.value, COUNT(*)",
     )
-    params = [programme_id, today, programme_id, programme_id, AFTER, BEFORE, *b_params, *a_params, *themes]
+    params = [*params, *b_params, *a_params, *themes]
     result: dict[str, dict[tuple[int, int], int]] = {}
     for theme, before, after, n in _fetch(sql, params):
         result.setdefault(theme, {})[(before, after)] = n

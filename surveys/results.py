@@ -107,6 +107,8 @@ class Disclosure:
     questions: dict[tuple[str, str], Snapshot]
     pairs: dict[str, Snapshot]
     released_round_ids: frozenset[int] = frozenset()
+    #: No phase has more than one released round (so every released response is a person's first).
+    one_round_per_phase: bool = False
     #: Where figures computed from this disclosure are cached ("" when caching is off).
     cache_key: str = ""
 
@@ -254,11 +256,12 @@ def _disclosure(programme: Programme, today: datetime.date, threshold: int, roun
         question_series[(phase, theme)] = series
         questions[(phase, theme)] = series[-1] if series else _EMPTY
 
-    pairs = _pairs(programme, today, threshold, tree, release_dates, question_series)
+    one_round_per_phase = all(sum(1 for _pk, ph, _c in released if ph == p) <= 1 for p in PHASES)
+    pairs = _pairs(programme, today, threshold, tree, release_dates, question_series, one_round_per_phase)
     return Disclosure(
         threshold=threshold, today=today, tree=tree, release_dates=release_dates, next_release=next_release,
         groups=groups, questions=questions, pairs=pairs,
-        released_round_ids=frozenset(pk for pk, _ph, _c in released),
+        released_round_ids=frozenset(pk for pk, _ph, _c in released), one_round_per_phase=one_round_per_phase,
     )
 
 
@@ -269,6 +272,7 @@ def _pairs(
     tree: Tree,
     release_dates: dict[str, list[datetime.date]],
     question_series: dict[tuple[str, str], list[Snapshot]],
+    one_round_per_phase: bool,
 ) -> dict[str, Snapshot]:
     """Per numeric theme: where the paired before/after statistics may be shown.
 
@@ -279,7 +283,9 @@ def _pairs(
     """
     before, after = PHASES
     rows: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
-    for theme, b_close, b_org, b_wp, a_close, a_org, a_wp, n in aggregates.pair_cells(programme.pk, today):
+    for theme, b_close, b_org, b_wp, a_close, a_org, a_wp, n in aggregates.pair_cells(
+        programme.pk, today, one_round_per_phase=one_round_per_phase
+    ):
         rows[theme][max(b_close, a_close)][_pair_cell(b_org, b_wp, a_org, a_wp)] += n
 
     points = sorted(set(release_dates[before]) | set(release_dates[after]))
@@ -443,7 +449,9 @@ def programme_results(
         release = ",".join(str(max(d)) if d else "-" for d in disclosure.release_dates.values())
         figures = (
             aggregates.value_distribution(released, visible_phases, where),
-            aggregates.paired_distribution(programme.pk, disclosure.today, where, pair_themes),
+            aggregates.paired_distribution(
+                programme.pk, disclosure.today, where, pair_themes, one_round_per_phase=disclosure.one_round_per_phase
+            ),
             {
                 theme: aggregates.text_order(
                     released, theme, phases, where, seed=f"{programme.pk}:{group.param}:{theme}:{release}"
