@@ -12,6 +12,19 @@ class CmsConfig(AppConfig):
 
         self._connect_page_cache()
         self._describe_extra_languages()
+        self._connect_offered_languages()
+
+    @staticmethod
+    def _connect_offered_languages() -> None:
+        """The languages readers are offered follow the Wagtail locales (cms/languages.py)."""
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import Locale
+
+        from .languages import forget
+
+        post_save.connect(forget, sender=Locale, dispatch_uid="offered-languages-save")
+        post_delete.connect(forget, sender=Locale, dispatch_uid="offered-languages-delete")
 
     @staticmethod
     def _describe_extra_languages() -> None:
