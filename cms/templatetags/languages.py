@@ -1,6 +1,7 @@
 from django import template
 from django.utils import translation
 
+from .. import translations
 from ..languages import offered_languages as _offered_languages
 
 register = template.Library()
@@ -31,3 +32,9 @@ def text_direction(code: str) -> str:
     except KeyError:  # a code Django has no information about
         bidi = False
     return "rtl" if bidi else "ltr"
+
+
+@register.simple_tag
+def machine_drafted(page) -> bool:
+    """Whether ``page`` is a translation with strings no editor has reviewed yet (one query)."""
+    return translations.is_machine_drafted(page) if page is not None else False
