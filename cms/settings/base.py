@@ -150,6 +150,8 @@ for _code, _, _name in (item.partition(":") for item in env_list("DJANGO_EXTRA_L
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats of languages Django has none for, and English kept as it was (cms/formats).
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
