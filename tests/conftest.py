@@ -23,6 +23,18 @@ def _swedish_by_default():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _offered_languages_as_migrated():
+    """The offered languages are cached in the process's memory, which outlives a test's
+    database: each test starts with those of a migrated database (no locale but Swedish), and
+    the locales it adds are read as it adds them."""
+    from cms import languages
+
+    languages.remember([settings.LANGUAGE_CODE])
+    yield
+    languages.remember([settings.LANGUAGE_CODE])
+
+
 @pytest.fixture
 def client():
     """pytest-django's client, with a ``force_login`` that also proves the second factor."""
