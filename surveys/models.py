@@ -273,15 +273,18 @@ class Question(TranslatedTexts, TranslatableMixin, Orderable):
 
     def clean(self) -> None:
         lines = _lines(self.options)
+        source = self._source_question()
+        if source is not None:
+            # A translation: the options of the Swedish question, one for one.
+            if lines and len(lines) != len(_lines(source.options)):
+                raise ValidationError({"options": _("Lika många alternativ som på svenska, i samma ordning.")})
+            return
         if self.type in CHOICE_TYPES and len(lines) < 2:
             raise ValidationError({"options": _("Skriv minst två svarsalternativ, ett per rad.")})
         if self.type == QuestionType.LIKERT5 and lines and len(lines) != 5:
             raise ValidationError({"options": _("En skala 1–5 har fem etiketter (eller lämna tomt).")})
         if self.type == QuestionType.SCALE0_10 and lines and len(lines) != 2:
             raise ValidationError({"options": _("Skriv två rader: etiketten för 0 och för 10.")})
-        source = self._source_question()
-        if source is not None and lines and len(lines) != len(_lines(source.options)):
-            raise ValidationError({"options": _("Lika många alternativ som på svenska, i samma ordning.")})
 
     def _source_question(self) -> Question | None:
         """The Swedish question this one translates (None for a Swedish question)."""
