@@ -12,6 +12,19 @@ class CmsConfig(AppConfig):
 
         self._connect_page_cache()
         self._describe_extra_languages()
+        self._connect_offered_languages()
+
+    @staticmethod
+    def _connect_offered_languages() -> None:
+        """The languages readers are offered follow the Wagtail locales (cms/languages.py)."""
+        from django.db.models.signals import post_delete, post_save
+
+        from wagtail.models import Locale
+
+        from .languages import forget
+
+        post_save.connect(forget, sender=Locale, dispatch_uid="offered-languages-save")
+        post_delete.connect(forget, sender=Locale, dispatch_uid="offered-languages-delete")
 
     @staticmethod
     def _describe_extra_languages() -> None:
@@ -25,8 +38,8 @@ class CmsConfig(AppConfig):
 
     @staticmethod
     def _connect_page_cache() -> None:
-        """Anything published, moved or deleted, and any document or image changed, starts a new
-        generation of the whole-page cache (cms/page_cache.py)."""
+        """Anything published, moved or deleted, and any document, image, locale or translated
+        string changed, starts a new generation of the whole-page cache (cms/page_cache.py)."""
         from django.db.models.signals import post_delete, post_save
 
         from wagtail.documents import get_document_model
@@ -39,7 +52,11 @@ class CmsConfig(AppConfig):
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(bump, dispatch_uid=f"page-cache-{signal!r}")
         post_delete.connect(_bump_for_pages, dispatch_uid="page-cache-page-deleted")
-        for model in (get_document_model(), get_image_model(), Locale):
+        # A string reviewed in the translation editor takes the page's "machine-drafted" notice
+        # away before the translation is published again.
+        from wagtail_localize.models import StringTranslation
+
+        for model in (get_document_model(), get_image_model(), Locale, StringTranslation):
             post_save.connect(bump, sender=model, dispatch_uid=f"page-cache-save-{model.__name__}")
             post_delete.connect(bump, sender=model, dispatch_uid=f"page-cache-delete-{model.__name__}")
 

@@ -1,8 +1,12 @@
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
+from django.urls import get_script_prefix
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from . import languages
 
 # Paths outside i18n_patterns. Django's middleware would turn their 404s into redirects to a
 # language-prefixed copy, because Wagtail's page route under /sv/ matches any path.
@@ -10,6 +14,22 @@ UNPREFIXED = ("/api/", "/admin/", "/documents/", "/i18n/", "/static/", "/media/"
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, limited to the languages readers are offered (the Wagtail locales, see
+    cms/languages.py): a language that is not one is never chosen from the cookie or the
+    browser, and its address prefix leads to the same page in the default language."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if languages.is_offered(request.LANGUAGE_CODE):
+            return None
+        from_path = translation.get_language_from_path(request.path_info)
+        translation.activate(settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        if from_path and request.method in ("GET", "HEAD"):
+            rest = request.get_full_path()[len(get_script_prefix()) + len(from_path):]
+            return HttpResponseRedirect(f"{get_script_prefix()}{settings.LANGUAGE_CODE}{rest}")
+        return None
+
     def process_response(self, request, response):
         if request.path_info.startswith(UNPREFIXED):
             response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)

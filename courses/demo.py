@@ -7,8 +7,11 @@ and modules that exist are left as they are. Deterministic: no randomness is use
 from __future__ import annotations
 
 import datetime
+import importlib
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -19,11 +22,21 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
 from cms.models import DiscussionGuidePage, HomePage, LectureSegmentPage, MaterialIndexPage
+from cms.translations import (
+    SegmentMismatch,
+    page_translate,
+    page_translation_exists,
+    segment_strings,
+)
 from people.models import Organisation
 
 from .demo_content import PREPARATORY_MODULES, WORKPLACE_MODULES
 from .models import Milestone, Module, Phase, Programme, RoundingRule, Track, TrackKind
 
+# Every language of the demo is a Wagtail locale, so readers are offered all seven.
+DEMO_LOCALES = ["sv", "en", "sv-easy", "ar", "so", "ti", "fa"]
+# The data modules with each language's texts (courses/demo_i18n/<file>.py).
+DEMO_I18N_FILES = ["sv_easy", "ar", "so", "ti", "fa"]
 PROGRAMME_NAME = "Vilka är vi?"
 PROGRAMME_NAME_EN = "Who are we?"
 VIDEO_PATH = Path(__file__).resolve().parent / "demo_media" / "platshallare.mp4"
@@ -31,16 +44,17 @@ VIDEO_TITLE = "Platshållarfilm (Samtalsrum)"
 VIDEO_SECONDS = 5
 
 
-def seed(*, stdout) -> list[str]:
-    """Create the programme, tracks, modules, material pages and the English workplace track."""
+def seed(*, stdout, languages: list[DemoLanguage] | None = None) -> list[str]:
+    """Create the programme, tracks, modules, material pages and the workplace track's pages in
+    the demo's languages (``languages``, default :func:`demo_languages`), and all seven locales."""
     programme = _programme()
     home = HomePage.objects.filter(locale__language_code="sv").first() or HomePage.objects.first()
     if home is None:
         stdout.write("  courses: ingen startsida – materialet hoppas över (kör cms.demo först).")
         _tracks(programme, workplace_pages=None, preparatory_segments={})
         return []
-    sv = Locale.objects.get(language_code="sv")
-    en, _created = Locale.objects.get_or_create(language_code="en")
+    for code in DEMO_LOCALES:
+        Locale.objects.get_or_create(language_code=code)
 
     material = _child(
         home,
@@ -97,10 +111,11 @@ def seed(*, stdout) -> list[str]:
         )
         workplace_pages.append((segment, guide))
 
-    _translate_workplace_track(
-        sv=sv, en=en, home=home, material=material, workplace_index=workplace_index,
-        workplace_pages=workplace_pages, video=video,
-    )
+    for language in demo_languages() if languages is None else languages:
+        _translate_workplace_track(
+            language=language, home=home, material=material, workplace_index=workplace_index,
+            workplace_pages=workplace_pages, video=video, stdout=stdout,
+        )
     _tracks(programme, workplace_pages=workplace_pages, preparatory_segments=preparatory_segments)
     return []
 
@@ -267,9 +282,9 @@ def _paragraphs(paragraphs: list[str]) -> str:
     return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
 
 
-def _captions(text: dict, language: str) -> bytes:
+def _captions(text: dict, language: str, silent_film: str = "") -> bytes:
     """WebVTT captions for the placeholder film (it has no sound: the cues say so)."""
-    silent = "[Platshållarfilm utan ljud]" if language == "sv" else "[Placeholder film without sound]"
+    silent = silent_film or SILENT_FILM.get(language, SILENT_FILM["en"])
     cues = [silent, text["segment_title"], text["summary"]]
     step = VIDEO_SECONDS / len(cues)
     lines = ["WEBVTT", ""]
@@ -279,17 +294,17 @@ def _captions(text: dict, language: str) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def _segment_fields(text: dict, number: int, video, language: str) -> dict[str, Any]:
-    suffix = "" if language == "sv" else " (English)"
+def _segment_fields(text: dict, number: int, video, language: str, silent_film: str = "") -> dict[str, Any]:
+    suffix = {"sv": "", "en": " (English)"}.get(language, f" ({language})")
     captions = _document(
         f"Undertexter {number}: {text['segment_title']}{suffix}",
         f"undertexter-{number}-{language}.vtt",
-        _captions(text, language),
+        _captions(text, language, silent_film),
     )
     questions = [q for step in text["steps"] for q in step[5]]
     handout = _document(
         f"Frågor till samtal {number}: {text['module']}",
-        f"{slugify(text['module'])}.txt",
+        f"{slugify(text['module']) or f'fragor-{number}-{language}'}.txt",
         ("\n".join([text["guide_title"], "", *[f"- {q}" for q in questions]]) + "\n").encode("utf-8"),
     )
     return {
@@ -330,51 +345,145 @@ def _guide_fields(text: dict, segment: LectureSegmentPage) -> dict[str, Any]:
     }
 
 
-def _translation(page: Page, locale: Locale, **fields: Any) -> Any:
-    """The live ``locale`` translation of ``page``; created from a copy and published when missing."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translated = page.copy_for_translation(locale).specific
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    translated.save_revision().publish()
-    return translated
+# The film has no sound; its captions say so in each language. The phrases of languages other
+# than Swedish and English are machine-drafted, like the rest of those languages' demo texts.
+SILENT_FILM = {
+    "sv": "[Platshållarfilm utan ljud]",
+    "en": "[Placeholder film without sound]",
+    "sv-easy": "[Filmen har inget ljud]",
+    "ar": "[فيلم مؤقت بدون صوت]",
+    "so": "[Filim ku-meel-gaar ah oo aan cod lahayn]",
+    "ti": "[ድምጺ ዘይብሉ ግዝያዊ ፊልም]",
+    "fa": "[فیلم موقت بدون صدا]",
+}
+
+
+@dataclass(frozen=True)
+class DemoLanguage:
+    """One language's demo texts: the shape of a ``courses/demo_i18n/<file>.py`` module."""
+
+    code: str
+    reviewed: bool
+    index: dict[str, str]
+    modules: list[dict]
+    silent_film: str = ""
+
+
+def _english() -> DemoLanguage:
+    return DemoLanguage(
+        code="en",
+        reviewed=True,
+        index={
+            "home_title": "Samtalsrum",
+            "home_lead": "Conversations for an inclusive and sustainable working life.",
+            "material_intro": "Lecture segments and discussion guides of the programme Who are we?",
+            "workplace_title": "The workplace process",
+            "workplace_intro": "Five one-hour conversations, each with a film and a discussion guide (5 hours).",
+        },
+        modules=[module["en"] for module in WORKPLACE_MODULES],
+    )
+
+
+def demo_languages() -> list[DemoLanguage]:
+    """English, then the languages whose data module is in courses/demo_i18n (a missing one is
+    skipped: the material stays Swedish in that language until it is there)."""
+    found = [_english()]
+    for name in DEMO_I18N_FILES:
+        try:
+            data = importlib.import_module(f"courses.demo_i18n.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name not in (f"courses.demo_i18n.{name}", "courses.demo_i18n"):
+                raise
+            continue
+        found.append(language_from_module(data))
+    return found
+
+
+def language_from_module(data: ModuleType) -> DemoLanguage:
+    return DemoLanguage(
+        code=data.LANGUAGE,
+        reviewed=bool(data.REVIEWED),
+        index=data.INDEX,
+        modules=data.MODULES,
+        silent_film=getattr(data, "SILENT_FILM", ""),
+    )
+
+
+def _rich(text: str) -> str:
+    """A data file's text as rich text: already HTML, or one paragraph."""
+    return text if text.lstrip().startswith("<") else f"<p>{escape(text)}</p>"
+
+
+def _translate(page: Page, locale: Locale, ours: Page, theirs: Page, *, reviewed: bool, overrides=None,
+               stdout=None) -> Page:
+    """``page`` in ``locale`` through wagtail-localize: ``ours`` and ``theirs`` are unsaved pages
+    built from the same template with the Swedish texts and with the language's, so their strings
+    pair up. An existing translation is left as it is (an editor may have reviewed it)."""
+    if page_translation_exists(page=page, locale=locale):
+        return page.get_translation(locale).specific
+    try:
+        strings = segment_strings(ours, theirs)
+    except SegmentMismatch as exc:
+        if stdout is not None:
+            stdout.write(f"  courses: {locale.language_code}: {exc} – sidan hoppas över.")
+        return page
+    return page_translate(page=page, locale=locale, strings=strings, reviewed=reviewed, overrides=overrides)
 
 
 def _translate_workplace_track(
     *,
-    sv: Locale,
-    en: Locale,
+    language: DemoLanguage,
     home: HomePage,
     material: MaterialIndexPage,
     workplace_index: MaterialIndexPage,
     workplace_pages: list[tuple[LectureSegmentPage, DiscussionGuidePage]],
     video,
-) -> None:
-    """English versions of the workplace track's pages; the preparatory track stays Swedish."""
-    _translation(
-        home,
-        en,
-        title="Samtalsrum",
-        lead="Conversations for an inclusive and sustainable working life.",
-        body="",
-    )
-    _translation(
-        material,
-        en,
-        intro="<p>Lecture segments and discussion guides of the programme Who are we?</p>",
-    )
-    _translation(
-        workplace_index,
-        en,
-        title="The workplace process",
-        intro="<p>Five one-hour conversations, each with a film and a discussion guide (5 hours).</p>",
-    )
-    for number, (module, (segment, guide)) in enumerate(
-        zip(WORKPLACE_MODULES, workplace_pages, strict=True), start=1
-    ):
-        text = module["en"]
-        segment_en = _translation(segment, en, **_segment_fields(text, number, video, "en"))
-        _translation(guide, en, **_guide_fields(text, segment_en))
+    stdout,
+) -> list[Page]:
+    """``language``'s versions of the home page, the material indexes and the workplace track's
+    pages, parents first; the preparatory track stays Swedish. Returns the pages made or found."""
+    locale, _created = Locale.objects.get_or_create(language_code=language.code)
+    text = language.index
+    reviewed = language.reviewed
+    translated = [
+        _translate(
+            home, locale, home,
+            HomePage(title=text["home_title"], slug=home.slug, lead=text["home_lead"], body=home.body),
+            reviewed=reviewed, stdout=stdout,
+        ),
+        _translate(
+            material, locale, material,
+            MaterialIndexPage(title=material.title, slug=material.slug, intro=_rich(text["material_intro"])),
+            reviewed=reviewed, stdout=stdout,
+        ),
+        _translate(
+            workplace_index, locale, workplace_index,
+            MaterialIndexPage(title=text["workplace_title"], slug=workplace_index.slug,
+                              intro=_rich(text["workplace_intro"])),
+            reviewed=reviewed, stdout=stdout,
+        ),
+    ]
+    for number, (module, (segment, guide)) in enumerate(zip(WORKPLACE_MODULES, workplace_pages, strict=True), start=1):
+        if page_translation_exists(page=guide, locale=locale):
+            translated += [segment.get_translation(locale).specific, guide.get_translation(locale).specific]
+            continue
+        ours = _segment_fields(module["sv"], number, video, "sv")
+        mine = language.modules[number - 1]
+        theirs = _segment_fields(mine, number, video, language.code, silent_film=language.silent_film)
+        # The translation shows the language's own captions and question sheet, not the Swedish.
+        overrides = {
+            ours["captions"].pk: theirs["captions"].pk,
+            ours["material"][0][1]["document"].pk: theirs["material"][0][1]["document"].pk,
+        }
+        segment_page = _translate(
+            segment, locale, LectureSegmentPage(slug=segment.slug, **ours),
+            LectureSegmentPage(slug=segment.slug, **theirs),
+            reviewed=reviewed, overrides=overrides, stdout=stdout,
+        )
+        guide_page = _translate(
+            guide, locale, DiscussionGuidePage(slug=guide.slug, **_guide_fields(module["sv"], segment)),
+            DiscussionGuidePage(slug=guide.slug, **_guide_fields(mine, segment)),
+            reviewed=reviewed, stdout=stdout,
+        )
+        translated += [segment_page, guide_page]
+    return translated

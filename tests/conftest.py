@@ -23,6 +23,17 @@ def _swedish_by_default():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _offered_languages_read_afresh():
+    """The offered languages are cached in the process's memory, which outlives a test's
+    database: each test reads its own locales."""
+    from cms import languages
+
+    languages.forget()
+    yield
+    languages.forget()
+
+
 @pytest.fixture
 def client():
     """pytest-django's client, with a ``force_login`` that also proves the second factor."""

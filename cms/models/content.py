@@ -39,7 +39,7 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
-from .. import page_cache
+from .. import languages, page_cache
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -74,7 +74,7 @@ class ReaderLanguageUrlMixin:
         own = self.locale.language_code
         if not parts or not parts[2] or not language or language == own:
             return parts
-        if language not in dict(settings.WAGTAIL_CONTENT_LANGUAGES) or own != settings.LANGUAGE_CODE:
+        if not languages.is_offered(language) or own != settings.LANGUAGE_CODE:
             return parts
         translated = Page.objects.filter(
             translation_key=self.translation_key, locale__language_code=language, live=True

@@ -138,9 +138,20 @@ EXTRA_LANG_INFO = {
     "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
     "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
 }
+# A language whose interface catalogue is added without a code change (docs/languages.md):
+# DJANGO_EXTRA_LANGUAGES="fi:Suomi,uk:Українська" – code, colon, the language's name in itself.
+for _code, _, _name in (item.partition(":") for item in env_list("DJANGO_EXTRA_LANGUAGES")):
+    if _code and _code not in dict(LANGUAGES):
+        LANGUAGES.append((_code, _name or _code))
+        EXTRA_LANG_INFO.setdefault(_code, {"bidi": False, "code": _code, "name": _name or _code,
+                                           "name_local": _name or _code})
+# These are the languages an editor *may* add as a Wagtail locale (Settings → Locales); readers
+# are offered only those that are locales (cms/languages.py).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats of languages Django has none for, and English kept as it was (cms/formats).
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

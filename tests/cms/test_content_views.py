@@ -211,7 +211,7 @@ def test_guide_links_to_the_segment_in_the_readers_language(client, tree):
 def test_reading_choices_from_the_cookie_are_on_the_html_element(client, tree):
     client.cookies["samtalsrum_reading"] = "text-xlarge.high-contrast.evil-class"
     html = client.get(tree.segment.url).content.decode()
-    assert '<html lang="sv" class="high-contrast text-xlarge ' in html
+    assert '<html lang="sv" dir="ltr" class="high-contrast text-xlarge ' in html
     assert "evil-class" not in html
     assert "data-reading-tools" in html and "js/reading.js" in html
 
@@ -239,5 +239,5 @@ def test_translated_index_lists_untranslated_pages_in_swedish(client, tree):
     html = client.get("/en/material/").content.decode()
     assert "Who are we now?" in html and "/en/material/vilka-ar-vi-nu/" in html
     assert "Samtalsguide 1" in html and tree.guide.url in html  # no English guide: the Swedish one
-    assert '<li class="card" lang="sv">' in html
+    assert '<li class="card" lang="sv" dir="ltr">' in html
     assert html.index("Who are we now?") < html.index("Samtalsguide 1")  # tree order kept
