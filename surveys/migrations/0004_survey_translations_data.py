@@ -16,7 +16,8 @@ from django.conf import settings
 from django.db import migrations
 
 EASY_SWEDISH = "sv-easy"
-_FALLBACK = {"en": "text_en", EASY_SWEDISH: "text_easy_sv"}
+#: Languages that had their own columns (the others were keys of ``Question.translations``).
+_FALLBACK = ("en", EASY_SWEDISH)
 
 
 def _languages() -> list[str]:
@@ -103,21 +104,25 @@ def backwards(apps, schema_editor):
         if source is None:
             continue
         if language == "en":
-            source.title_en, source.description_en = copy.title, copy.description
+            source.title_en = copy.title if copy.title != source.title else ""
+            source.description_en = copy.description if copy.description != source.description else ""
             source.save(update_fields=["title_en", "description_en"])
         for translated in Question.objects.filter(survey=copy):
             question = source_questions.get(translated.translation_key)
             if question is None:
                 continue
+            # What the copy holds in Swedish was not translated: the old columns stay empty.
+            text = translated.text_sv if translated.text_sv != question.text_sv else ""
+            options = translated.options_sv if translated.options_sv != question.options_sv else ""
             if language in _FALLBACK:
                 prefix = "en" if language == "en" else "easy_sv"
-                setattr(question, f"text_{prefix}", translated.text_sv)
-                setattr(question, f"options_{prefix}", translated.options_sv)
-            else:
-                question.translations = {
-                    **(question.translations or {}),
-                    language: {"text": translated.text_sv, "options": translated.options_sv.splitlines()},
-                }
+                setattr(question, f"text_{prefix}", text)
+                setattr(question, f"options_{prefix}", options)
+            elif text or options:
+                extra = {"text": text} if text else {}
+                if options:
+                    extra["options"] = options.splitlines()
+                question.translations = {**(question.translations or {}), language: extra}
             question.save()
     Question.objects.exclude(locale__language_code=settings.LANGUAGE_CODE).delete()
     copies.delete()
