@@ -21,10 +21,10 @@ class CmsConfig(AppConfig):
 
         from wagtail.models import Locale
 
-        from .languages import forget
+        from .languages import refresh
 
-        post_save.connect(forget, sender=Locale, dispatch_uid="offered-languages-save")
-        post_delete.connect(forget, sender=Locale, dispatch_uid="offered-languages-delete")
+        post_save.connect(refresh, sender=Locale, dispatch_uid="offered-languages-save")
+        post_delete.connect(refresh, sender=Locale, dispatch_uid="offered-languages-delete")
 
     @staticmethod
     def _describe_extra_languages() -> None:

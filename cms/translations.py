@@ -81,7 +81,8 @@ def page_translate(
     Returns the live translated page. Its parents must have translations already (else
     wagtail-localize copies them untranslated).
     """
-    source, _created = TranslationSource.get_or_create_from_instance(page)
+    # The source as the page is now (a Swedish page edited since its last translation included).
+    source, _created = TranslationSource.update_or_create_from_instance(page)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     po = polib.POFile()
     po.metadata = {"Content-Type": "text/plain; charset=utf-8", "X-WagtailLocalize-TranslationID": str(translation.uuid)}

@@ -1,3 +1,5 @@
+from rest_framework.parsers import FormParser, MultiPartParser
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -6,9 +8,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail_localize.views import edit_translation
 
 from . import views
 from .site_history import ScopedSiteHistoryView
+
+FORM_PARSERS = [MultiPartParser, FormParser]
 
 site_patterns = (
     [
@@ -35,6 +40,17 @@ urlpatterns = [
         "admin/reports/site-history/results/",
         require_admin_access(ScopedSiteHistoryView.as_view(results_only=True)),
         name="site_history_results",
+    ),
+    # wagtail-localize's translation editor saves each string as a form (multipart), which the
+    # project's JSON-only REST settings (kept strict for the API) would refuse with 415: the
+    # editor's two saving routes, served here first with form parsers.
+    path(
+        "admin/localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+        require_admin_access(edit_translation.edit_string_translation.cls.as_view(parser_classes=FORM_PARSERS)),
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+        require_admin_access(edit_translation.edit_override.cls.as_view(parser_classes=FORM_PARSERS)),
     ),
     path("api/", include("api.urls")),
     # Browsers ask for /favicon.ico on every page that names none (the Wagtail admin, files).

@@ -24,14 +24,15 @@ def _swedish_by_default():
 
 
 @pytest.fixture(autouse=True)
-def _offered_languages_read_afresh():
+def _offered_languages_as_migrated():
     """The offered languages are cached in the process's memory, which outlives a test's
-    database: each test reads its own locales."""
+    database: each test starts with those of a migrated database (no locale but Swedish), and
+    the locales it adds are read as it adds them."""
     from cms import languages
 
-    languages.forget()
+    languages.remember([settings.LANGUAGE_CODE])
     yield
-    languages.forget()
+    languages.remember([settings.LANGUAGE_CODE])
 
 
 @pytest.fixture

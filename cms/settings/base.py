@@ -146,7 +146,9 @@ for _code, _, _name in (item.partition(":") for item in env_list("DJANGO_EXTRA_L
         EXTRA_LANG_INFO.setdefault(_code, {"bidi": False, "code": _code, "name": _name or _code,
                                            "name_local": _name or _code})
 # These are the languages an editor *may* add as a Wagtail locale (Settings → Locales); readers
-# are offered only those that are locales (cms/languages.py).
+# are offered those that are locales (cms/languages.py), and always the platform's own two,
+# whose addresses are in every e-mail and letter: Swedish and English.
+LANGUAGES_ALWAYS_OFFERED = [LANGUAGE_CODE, "en"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -31,7 +31,7 @@ def test_segment_links_on_to_the_next_page_and_back_to_its_section(client):
 def test_guide_links_back_to_the_previous_page(client):
     tree = content_tree()
     nav = _way_on(client.get(tree.guide.url).content.decode())
-    assert f'href="{tree.segment.url}" rel="prev"><span aria-hidden="true">← </span>Föregående: Vilka är vi nu?' in nav
+    assert f'href="{tree.segment.url}" rel="prev"><span class="arrow" aria-hidden="true">←</span> Föregående: Vilka är vi nu?' in nav
     assert 'rel="next"' not in nav  # the last page
     assert f'href="{tree.index.url}">Tillbaka till Material' in nav
 
