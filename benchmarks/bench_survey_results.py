@@ -39,19 +39,21 @@ def _questions(survey, kind: str):
 
     rows = [
         Question(survey=survey, theme_key=key, type=QuestionType.LIKERT5, required=True,
-                 text_sv=f"Påstående {i} ({kind})", sort_order=i)
+                 text=f"Påstående {i} ({kind})", sort_order=i)
         for i, key in enumerate(LIKERT, start=1)
     ]
     rows += [
         Question(survey=survey, theme_key="trygghet", type=QuestionType.SCALE0_10, required=True,
-                 text_sv="Hur trygg känner du dig när åsikter krockar?", sort_order=7),
-        Question(survey=survey, theme_key="roll", type=QuestionType.SINGLE_CHOICE, text_sv="Vilken roll har du?",
-                 options_sv="Medarbetare\nChef\nAnnan", sort_order=8),
+                 text="Hur trygg känner du dig när åsikter krockar?", sort_order=7),
+        Question(survey=survey, theme_key="roll", type=QuestionType.SINGLE_CHOICE, text="Vilken roll har du?",
+                 options="Medarbetare\nChef\nAnnan", sort_order=8),
         Question(survey=survey, theme_key="amnen", type=QuestionType.MULTIPLE_CHOICE,
-                 text_sv="Vad har ni pratat om?", options_sv="Språk\nReligion\nHumor\nMat", sort_order=9),
-        Question(survey=survey, theme_key="tankar", type=QuestionType.FREE_TEXT, text_sv="Något mer du vill säga?",
+                 text="Vad har ni pratat om?", options="Språk\nReligion\nHumor\nMat", sort_order=9),
+        Question(survey=survey, theme_key="tankar", type=QuestionType.FREE_TEXT, text="Något mer du vill säga?",
                  sort_order=10),
     ]
+    for row in rows:  # bulk_create sends no pre_save: the survey's locale is set here
+        row.locale_id = survey.locale_id
     Question.objects.bulk_create(rows)
 
 

@@ -67,6 +67,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "cms.view_pagefeedback",
         "cms.delete_pagefeedback",
         "wagtail_localize.submit_translation",
+        # Editors translate the surveys with the pages (wagtail-localize edits a translation
+        # through the survey's edit permission); only programme admins add or delete surveys.
+        *[f"surveys.{action}_{model}" for model in ("survey", "question") for action in ("change", "view")],
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",

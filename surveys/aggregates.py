@@ -104,13 +104,15 @@ def _paired(one_round_per_phase: bool, programme_id: int, today: datetime.date) 
 
 # The self-join: one row per person and numeric theme answered in both phases. ``themes``
 # pairs each numeric question of the programme with those of the same theme, so the after
-# answer is looked up by (response, question) – one row, not one per question answered.
+# answer is looked up by (response, question) – one row, not one per question answered. A
+# question is paired within its locale only: answers refer to the Swedish questions, never to
+# their translations.
 _PAIRED_ANSWERS = """
 , themes AS (
     SELECT qb.id AS before_question, qa.id AS after_question, qb.theme_key
       FROM {question} qb
       JOIN {survey} sb ON sb.id = qb.survey_id
-      JOIN {question} qa ON qa.theme_key = qb.theme_key
+      JOIN {question} qa ON qa.theme_key = qb.theme_key AND qa.locale_id = qb.locale_id
       JOIN {survey} sa ON sa.id = qa.survey_id
      WHERE sb.programme_id = %s AND sa.programme_id = %s
        AND qb.type IN ({numeric}) AND qa.type IN ({numeric})

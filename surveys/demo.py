@@ -1,6 +1,8 @@
 """Demo surveys for "Vilka är vi?": a before and an after survey with synthetic answers.
 
-Creates the two surveys (Swedish, English and easy-to-read Swedish), a before and an after
+Creates the two surveys in Swedish and translates them with wagtail-localize, like the pages:
+English and lättläst Swedish as reviewed translations, Arabic, Somali, Tigrinya and Persian
+(from ``surveys/demo_i18n/<code>.py`` where present) as machine drafts. Then a before and an after
 round for a few hundred employees – both already closed, so their results are released – and
 answers with a real before→after shift so results, pairs and charts show at once. The demo
 manager's workplace has its own before round that is still open, with three answers so far:
@@ -14,10 +16,17 @@ Deterministic (a fixed random seed) and idempotent: a second run adds nothing.
 from __future__ import annotations
 
 import datetime
+import importlib
 import random
 
+import polib
+
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
+
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from courses.models import Programme
 from people.models import Employee, User, Workplace
@@ -81,7 +90,8 @@ QUESTIONS: list[tuple] = [
     ("tillhorighet", QuestionType.SCALE0_10, True,
      "Hur starkt känner du att du hör till på din arbetsplats?", None,
      "How strongly do you feel that you belong at your workplace?",
-     "Hur mycket känner du att du hör till här?", "Inte alls\nHelt och hållet"),
+     "Hur mycket känner du att du hör till här?", ("Inte alls\nHelt och hållet", "Not at all\nCompletely",
+                                                   "Inte alls\nHelt")),
     ("samtal_om_bemotande", QuestionType.SINGLE_CHOICE, False,
      "Hur ofta pratar ni på arbetsplatsen om hur ni bemöter varandra?", None,
      "How often do you talk at work about how you treat each other?",
@@ -101,6 +111,48 @@ QUESTIONS: list[tuple] = [
      "Is there anything else you would like to say?",
      "Vill du säga något mer?", None),
 ]
+
+#: The after survey's English and lättläst wording where its Swedish differs from the before survey's.
+AFTER_TEXTS: dict[str, tuple[str, str]] = {
+    "respekt": ("At my workplace, everyone is treated with respect, wherever they come from.",
+                "Alla blir bra behandlade på mitt jobb, var de än kommer ifrån."),
+    "kulturkrockar": ("I feel confident when cultures or values clash at work.",
+                      "Jag vet vad jag ska göra när vi tycker olika om viktiga saker på jobbet."),
+    "amnen": ("Which topics from the dialogues have been most valuable?",
+              "Vad från samtalen har varit bäst för dig?"),
+    "oppen_ovrigt": ("What have the dialogues meant for you and your workplace?",
+                     "Vad har samtalen betytt för dig och ditt jobb?"),
+}
+
+DESCRIPTION = (
+    "Enkäten handlar om hur det är att arbeta hos oss: bemötande, olikheter, oenighet och "
+    "tillhörighet. Den tar ungefär tio minuter. Det finns inga rätta eller felaktiga svar."
+)
+#: Title and introduction of the before and after surveys: Swedish, English, lättläst.
+SURVEY_TEXTS: dict[str, dict[str, dict[str, str]]] = {
+    SurveyKind.BEFORE: {
+        "sv": {"title": "Före arbetsplatsprocessen", "description": DESCRIPTION},
+        "en": {"title": "Before the workplace process", "description": (
+            "The survey is about what it is like to work here: how we treat each other, differences, "
+            "disagreement and belonging. It takes about ten minutes. There are no right or wrong answers.")},
+        "sv-easy": {"title": "Frågor innan samtalen börjar", "description": (
+            "Frågorna handlar om hur det är på ditt jobb. Hur vi är mot varandra och om alla får vara med. "
+            "Det tar ungefär tio minuter. Det finns inga rätta eller fel svar.")},
+    },
+    SurveyKind.AFTER: {
+        "sv": {"title": "Efter arbetsplatsprocessen", "description": DESCRIPTION},
+        "en": {"title": "After the workplace process", "description": (
+            "The survey is about what it is like to work here: how we treat each other, differences, "
+            "disagreement and belonging. It takes about ten minutes. There are no right or wrong answers.")},
+        "sv-easy": {"title": "Frågor efter samtalen", "description": (
+            "Frågorna handlar om hur det är på ditt jobb. Hur vi är mot varandra och om alla får vara med. "
+            "Det tar ungefär tio minuter. Det finns inga rätta eller fel svar.")},
+    },
+}
+#: Reviewed translations written here, and machine drafts read from surveys/demo_i18n/<code>.py.
+REVIEWED_LANGUAGES = ("en", "sv-easy")
+DRAFTED_LANGUAGES = ("ar", "so", "ti", "fa")
+MACHINE_TOOL = "Maskinutkast"
 
 FREE_TEXTS = {
     "before": [
@@ -123,8 +175,10 @@ def seed(*, stdout) -> list[str]:
     if programme is None:
         stdout.write(f"  surveys: programmet \"{PROGRAMME_NAME}\" saknas (courses/demo.py); inga enkäter skapas.")
         return []
-    before = _survey(programme, SurveyKind.BEFORE, "Före arbetsplatsprocessen", "Before the workplace process")
-    after = _survey(programme, SurveyKind.AFTER, "Efter arbetsplatsprocessen", "After the workplace process")
+    before = _survey(programme, SurveyKind.BEFORE)
+    after = _survey(programme, SurveyKind.AFTER)
+    for survey in (before, after):
+        _translations(survey)
     workplaces = _workplaces()
     if not workplaces:
         return []
@@ -141,31 +195,91 @@ def seed(*, stdout) -> list[str]:
     return _demo_employee_line(small_round)
 
 
-def _survey(programme: Programme, kind: str, title: str, title_en: str) -> Survey:
-    survey = Survey.objects.filter(programme=programme, kind=kind, title=title).first()
+def _survey(programme: Programme, kind: str) -> Survey:
+    """The Swedish survey of ``kind`` (the one rounds are given with)."""
+    texts = SURVEY_TEXTS[kind]["sv"]
+    survey = Survey.objects.sources().filter(programme=programme, kind=kind, title=texts["title"]).first()
     if survey is not None:
         return survey
-    survey = Survey(
-        programme=programme, kind=kind, title=title, title_en=title_en,
-        description=(
-            "Enkäten handlar om hur det är att arbeta hos oss: bemötande, olikheter, oenighet och "
-            "tillhörighet. Den tar ungefär tio minuter. Det finns inga rätta eller felaktiga svar."
-        ),
-        description_en=(
-            "The survey is about what it is like to work here: how we treat each other, differences, "
-            "disagreement and belonging. It takes about ten minutes. There are no right or wrong answers."
-        ),
-    )
-    for order, (theme, qtype, required, sv_before, sv_after, en, easy, options) in enumerate(QUESTIONS):
+    survey = Survey(programme=programme, kind=kind, title=texts["title"], description=texts["description"])
+    for order, (theme, qtype, required, sv_before, sv_after, _en, _easy, options) in enumerate(QUESTIONS):
         text = sv_after if kind == SurveyKind.AFTER and sv_after else sv_before
-        opts = options if isinstance(options, tuple) else (options or "", "", "")
         survey.questions.add(Question(
-            theme_key=theme, type=qtype, required=required, sort_order=order,
-            text_sv=text, text_en=en, text_easy_sv=easy,
-            options_sv=opts[0], options_en=opts[1], options_easy_sv=opts[2],
+            theme_key=theme, type=qtype, required=required, sort_order=order, text=text,
+            options=options[0] if isinstance(options, tuple) else (options or ""),
         ))
     survey.save()
     return survey
+
+
+def _own_texts(kind: str, language: str) -> tuple[dict[str, str], dict[str, tuple[str, str]]] | None:
+    """(survey texts, theme → (text, options)) for ``language``, or None when there are none.
+
+    English and lättläst are written in this module; the other languages come from
+    ``surveys/demo_i18n/<code>.py`` (``SURVEYS`` and ``QUESTIONS``), skipped while missing.
+    """
+    after = kind == SurveyKind.AFTER
+    if language in REVIEWED_LANGUAGES:
+        column = 0 if language == "en" else 1
+        questions = {}
+        for theme, _type, _required, _sv, _sv_after, en, easy, options in QUESTIONS:
+            text = (en, easy)[column]
+            if after and theme in AFTER_TEXTS:
+                text = AFTER_TEXTS[theme][column]
+            questions[theme] = (text, options[column + 1] if isinstance(options, tuple) else "")
+        return SURVEY_TEXTS[kind][language], questions
+    try:
+        data = importlib.import_module(f"surveys.demo_i18n.{language.replace('-', '_')}")
+    except ModuleNotFoundError:
+        return None
+    questions = {
+        theme: ((q.get("text_after") if after else None) or q.get("text") or "", q.get("options") or "")
+        for theme, q in data.QUESTIONS.items()
+    }
+    return data.SURVEYS[kind], questions
+
+
+@transaction.atomic
+def _translations(survey: Survey) -> None:
+    """Translate ``survey`` into every demo language it is not yet in, through wagtail-localize:
+    a translation source, a translation per locale, its strings imported as a PO file (reviewed:
+    "manual"; drafted: "machine"), then the translated survey saved."""
+    source = None
+    for language in (*REVIEWED_LANGUAGES, *DRAFTED_LANGUAGES):
+        texts = _own_texts(survey.kind, language)
+        if texts is None:
+            continue
+        locale = Locale.objects.get_or_create(language_code=language)[0]
+        if survey.has_translation(locale):
+            continue
+        if source is None:
+            source, _created = TranslationSource.get_or_create_from_instance(survey)
+        translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+        machine = language in DRAFTED_LANGUAGES
+        translation.import_po(
+            _po(source, survey, *texts),
+            translation_type="machine" if machine else "manual",
+            tool_name=MACHINE_TOOL if machine else "",
+        )
+        translation.save_target()
+
+
+def _po(source: TranslationSource, survey: Survey, survey_texts: dict[str, str],
+        question_texts: dict[str, tuple[str, str]]) -> polib.POFile:
+    """The strings of ``source`` with their translations, as wagtail-localize's PO file has them:
+    one entry per segment, its context the field's path (``questions.<key>.text``)."""
+    themes = {str(q.translation_key): q.theme_key for q in survey.questions.all()}
+    po = polib.POFile()
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        path = segment.context.path.split(".")
+        if len(path) == 1:
+            target = survey_texts.get(path[0], "")
+        else:
+            text, options = question_texts.get(themes.get(path[1], ""), ("", ""))
+            target = text if path[2] == "text" else options
+        if target:
+            po.append(polib.POEntry(msgid=segment.string.data, msgctxt=segment.context.path, msgstr=target))
+    return po
 
 
 def _workplaces() -> list[Workplace]:

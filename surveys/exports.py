@@ -32,14 +32,21 @@ from courses.models import Programme
 from people.models import Organisation, Workplace
 
 from .anonymity import ORGANISATION, PROGRAMME_NODE, WORKPLACE, Node
-from .models import Answer, QuestionType, Response, SurveyRound
+from .models import Answer, QuestionType, Response, SurveyRound, source_language
 from .results import PHASES, disclosure_for, survey_questions
 
 HIDDEN = "(dold)"
 
 
-def codebook_rows(programme: Programme, *, today: datetime.date | None = None) -> list[list[str]]:
-    """What every column means, which rounds the data holds, and how hidden cells are marked."""
+def codebook_rows(
+    programme: Programme, *, language: str | None = None, today: datetime.date | None = None
+) -> list[list[str]]:
+    """What every column means, which rounds the data holds, and how hidden cells are marked.
+
+    Each question is worded in ``language`` (the reader's; Swedish where it has no
+    translation); the values and their Swedish labels are those the answers were stored with.
+    """
+    language = language or source_language()
     today = today or timezone.localdate()
     threshold = programme.anonymity_threshold
     header = ["kolumn", "temanyckel", "skede", "frågetyp", "obligatorisk", "fråga", "skala / svarsalternativ"]
@@ -50,14 +57,14 @@ def codebook_rows(programme: Programme, *, today: datetime.date | None = None) -
         ["organisation", "", "", "", "", f"Organisation, eller {HIDDEN} om gruppen inte visas i resultaten", ""],
         ["arbetsplats", "", "", "", "", f"Arbetsplats, eller {HIDDEN} om gruppen inte visas i resultaten", ""],
     ]
-    for question in survey_questions(programme):
+    for question in survey_questions(programme, language=language):
         rows.append([
             question.theme_key,
             question.theme_key,
             question.survey.get_kind_display(),
             question.get_type_display(),
             "ja" if question.required else "nej",
-            question.text_sv,
+            question.text_for(language),
             question.scale_description() + ("; flera val separeras med ;" if question.type == QuestionType.MULTIPLE_CHOICE else ""),
         ])
     rows.append([

@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-#: The language variant for easy-to-read Swedish ("lättläst").
+#: The language variant for easy-to-read Swedish ("lättläst"): a Wagtail locale and URL prefix.
 EASY_SWEDISH = "sv-easy"
 
 
@@ -48,46 +51,113 @@ class QuestionType(models.TextChoices):
 NUMERIC_TYPES = (QuestionType.LIKERT5, QuestionType.SCALE0_10)
 CHOICE_TYPES = (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE)
 
+#: The labels of a scale whose question names none. Swedish, English and lättläst are written
+#: here; other languages take them from the interface catalogue (the Swedish labels are msgids).
 DEFAULT_LIKERT_LABELS: dict[str, list[str]] = {
-    "sv": ["Instämmer inte alls", "Instämmer lite", "Instämmer delvis", "Instämmer till stor del", "Instämmer helt"],
+    "sv": [
+        gettext_noop("Instämmer inte alls"), gettext_noop("Instämmer lite"), gettext_noop("Instämmer delvis"),
+        gettext_noop("Instämmer till stor del"), gettext_noop("Instämmer helt"),
+    ],
     "en": ["Strongly disagree", "Disagree somewhat", "Partly agree", "Mostly agree", "Strongly agree"],
     EASY_SWEDISH: ["Nej, inte alls", "Lite", "Ibland", "Ganska mycket", "Ja, helt"],
 }
 DEFAULT_SCALE_LABELS: dict[str, list[str]] = {
-    "sv": ["Inte alls", "Helt och hållet"],
+    "sv": [gettext_noop("Inte alls"), gettext_noop("Helt och hållet")],
     "en": ["Not at all", "Completely"],
     EASY_SWEDISH: ["Inte alls", "Helt"],
 }
+
+
+def default_labels(defaults: dict[str, list[str]], language: str) -> list[str]:
+    """A scale's standard labels in ``language``: written out, or from the catalogue."""
+    if language in defaults:
+        return defaults[language]
+    with translation.override(language):
+        return [translation.gettext(label) for label in defaults["sv"]]
 
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class Survey(ClusterableModel):
-    """A questionnaire written in the Wagtail admin, given in one or more rounds."""
+def source_language() -> str:
+    """The language of the surveys that are given, answered and counted: the default locale's.
+
+    Their translations (wagtail-localize, one per locale, the same ``translation_key``) only
+    show the texts in other languages; answers always refer to the source's questions.
+    """
+    return settings.LANGUAGE_CODE
+
+
+def _source_surveys() -> dict:
+    return {"locale__language_code": source_language()}
+
+
+class TranslatedTexts:
+    """Texts of a translatable source object in other languages, fetched once per language.
+
+    :func:`surveys.translations.translations_attach` fills the cache for many objects at once;
+    otherwise the first request for a language fetches this object's translation.
+    """
+
+    def _translation(self, language: str):
+        if language == source_language():
+            return None
+        cache = self.__dict__.setdefault("_translations", {})
+        if language not in cache:
+            cache[language] = (
+                type(self).objects.filter(translation_key=self.translation_key, locale__language_code=language).first()
+            )
+        return cache[language]
+
+    def translation_set(self, language: str, translated) -> None:
+        self.__dict__.setdefault("_translations", {})[language] = translated
+
+
+class SurveyQuerySet(models.QuerySet):
+    def sources(self):
+        """The surveys given in rounds (not their translations)."""
+        return self.filter(**_source_surveys())
+
+
+class Survey(TranslatedTexts, TranslatableMixin, ClusterableModel):
+    """A questionnaire written in the Wagtail admin, given in one or more rounds.
+
+    Written in Swedish and translated with wagtail-localize like the pages: each language is a
+    copy in its locale with the same ``translation_key``, its questions matched to the
+    Swedish ones by theirs. Rounds, answers and results refer to the Swedish survey only.
+    """
 
     programme = models.ForeignKey(
         "courses.Programme", verbose_name=_("program"), on_delete=models.PROTECT, related_name="surveys"
     )
     title = models.CharField(_("rubrik"), max_length=200)
-    title_en = models.CharField(_("rubrik på engelska"), max_length=200, blank=True)
     description = models.TextField(
         _("inledning"), blank=True, help_text=_("Visas överst i enkäten. Berätta hur svaren hanteras.")
     )
-    description_en = models.TextField(_("inledning på engelska"), blank=True)
     kind = models.CharField(_("typ"), max_length=10, choices=SurveyKind.choices, default=SurveyKind.BEFORE)
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+
+    objects = SurveyQuerySet.as_manager()
+
+    # The programme, kind and the questions' structure follow the Swedish survey; only texts
+    # are translated.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("description"),
+        SynchronizedField("programme", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        TranslatableField("questions"),
+    ]
 
     panels = [
         FieldPanel("programme"),
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
         FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("title_en"), FieldPanel("description_en")], heading=_("Engelska")),
         InlinePanel("questions", heading=_("Frågor"), label=_("Fråga"), min_num=1),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("enkät")
         verbose_name_plural = _("enkäter")
         ordering = ["programme", "kind", "title"]
@@ -96,18 +166,19 @@ class Survey(ClusterableModel):
         return self.title
 
     def title_for(self, language: str) -> str:
-        return self.title_en if language == "en" and self.title_en else self.title
+        translated = self._translation(language)
+        return (translated.title if translated else "") or self.title
 
     def description_for(self, language: str) -> str:
-        return self.description_en if language == "en" and self.description_en else self.description
+        translated = self._translation(language)
+        return (translated.description if translated else "") or self.description
 
 
-class Question(Orderable):
+class Question(TranslatedTexts, TranslatableMixin, Orderable):
     """One question. ``theme_key`` stays the same across before/after surveys so they compare.
 
-    Texts live in one column per language shown in the admin (Swedish, English, easy-to-read
-    Swedish) plus ``translations`` for further languages: ``{"fi": {"text": "...",
-    "options": ["...", ...]}}``. Whatever is missing falls back to Swedish.
+    The text and options are written in Swedish and translated with the survey; a question
+    without a translation in a language is shown in Swedish there.
     """
 
     survey = ParentalKey(Survey, verbose_name=_("enkät"), on_delete=models.CASCADE, related_name="questions")
@@ -121,71 +192,65 @@ class Question(Orderable):
     )
     type = models.CharField(_("frågetyp"), max_length=20, choices=QuestionType.choices, default=QuestionType.LIKERT5)
     required = models.BooleanField(_("obligatorisk"), default=False)
-    text_sv = models.TextField(_("fråga (svenska)"))
-    text_en = models.TextField(_("fråga (engelska)"), blank=True)
-    text_easy_sv = models.TextField(_("fråga (lättläst svenska)"), blank=True)
-    options_sv = models.TextField(
-        _("svarsalternativ (svenska)"),
+    text = models.TextField(_("fråga"))
+    options = models.TextField(
+        _("svarsalternativ"),
         blank=True,
         help_text=_(
             "Ett alternativ per rad. Krävs för ett val/flera val. För skala 1–5: fem rader "
             "(lämna tomt för standardetiketterna). För skala 0–10: två rader, ändpunkternas etiketter."
         ),
     )
-    options_en = models.TextField(_("svarsalternativ (engelska)"), blank=True)
-    options_easy_sv = models.TextField(_("svarsalternativ (lättläst svenska)"), blank=True)
-    translations = models.JSONField(
-        _("fler språk"),
-        default=dict,
-        blank=True,
-        help_text=_('Till exempel {"fi": {"text": "…", "options": ["…"]}}.'),
-    )
+
+    translatable_fields = [
+        TranslatableField("text"),
+        TranslatableField("options"),
+        SynchronizedField("theme_key", overridable=False),
+        SynchronizedField("type", overridable=False),
+        SynchronizedField("required", overridable=False),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("theme_key"), FieldPanel("type"), FieldPanel("required")]),
-        FieldPanel("text_sv"),
-        FieldPanel("options_sv"),
-        MultiFieldPanel(
-            [FieldPanel("text_en"), FieldPanel("options_en"), FieldPanel("text_easy_sv"), FieldPanel("options_easy_sv"), FieldPanel("translations")],
-            heading=_("Översättningar"),
-            classname="collapsed",
-        ),
+        FieldPanel("text"),
+        FieldPanel("options"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("fråga")
         verbose_name_plural = _("frågor")
+        ordering = ["sort_order"]
         constraints = [
             models.UniqueConstraint(fields=["survey", "theme_key"], name="surveys_question_unique_theme"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.theme_key}: {self.text_sv[:60]}"
+        return f"{self.theme_key}: {self.text[:60]}"
 
     # --- texts -------------------------------------------------------------------------
 
     def text_for(self, language: str) -> str:
-        """The question in ``language`` ("sv", "en", "sv-easy", or any key of translations)."""
-        text = {"sv": self.text_sv, "en": self.text_en, EASY_SWEDISH: self.text_easy_sv}.get(language)
-        if not text:
-            text = (self.translations or {}).get(language, {}).get("text", "")
-        return text or self.text_sv
+        """The question in ``language`` (its translation, or Swedish where there is none)."""
+        translated = self._translation(language)
+        return (translated.text if translated else "") or self.text
 
     def _option_lines(self, language: str) -> list[str]:
-        lines = _lines({"sv": self.options_sv, "en": self.options_en, EASY_SWEDISH: self.options_easy_sv}.get(language, ""))
-        if not lines:
-            lines = [str(x) for x in (self.translations or {}).get(language, {}).get("options", [])]
-        return lines
+        translated = self._translation(language)
+        return _lines(translated.options) if translated else _lines(self.options)
 
     def options_for(self, language: str) -> list[tuple[int, str]]:
-        """``(value, label)`` pairs. Likert: 1–5; choices: 1–n; 0–10 scale: 0–10 (ends labelled)."""
-        sv = self._option_lines("sv")
+        """``(value, label)`` pairs. Likert: 1–5; choices: 1–n; 0–10 scale: 0–10 (ends labelled).
+
+        Labels in ``language`` where the translation has as many as the Swedish question,
+        otherwise the Swedish ones: the values always mean the same.
+        """
+        sv = _lines(self.options)
         own = self._option_lines(language)
         if self.type == QuestionType.LIKERT5:
-            labels = own if len(own) == 5 else sv if len(sv) == 5 else DEFAULT_LIKERT_LABELS.get(language, DEFAULT_LIKERT_LABELS["sv"])
+            labels = own if len(own) == 5 else sv if len(sv) == 5 else default_labels(DEFAULT_LIKERT_LABELS, language)
             return list(enumerate(labels, start=1))
         if self.type == QuestionType.SCALE0_10:
-            ends = own if len(own) == 2 else sv if len(sv) == 2 else DEFAULT_SCALE_LABELS.get(language, DEFAULT_SCALE_LABELS["sv"])
+            ends = own if len(own) == 2 else sv if len(sv) == 2 else default_labels(DEFAULT_SCALE_LABELS, language)
             return [(i, f"{i} – {ends[0]}" if i == 0 else f"{i} – {ends[1]}" if i == 10 else str(i)) for i in range(11)]
         if self.type in CHOICE_TYPES:
             labels = own if len(own) == len(sv) else sv
@@ -200,26 +265,32 @@ class Question(Orderable):
         """For the codebook: every value with its Swedish label."""
         if self.type == QuestionType.FREE_TEXT:
             return "fritext"
-        pairs = self.options_for("sv")
+        pairs = self.options_for(source_language())
         if self.type == QuestionType.SCALE0_10:
             pairs = [pairs[0], pairs[-1]]
             return "0–10; " + "; ".join(f"{v} = {label.split(' – ', 1)[-1]}" for v, label in pairs)
         return "; ".join(f"{v} = {label}" for v, label in pairs)
 
     def clean(self) -> None:
-        sv = _lines(self.options_sv)
-        if self.type in CHOICE_TYPES and len(sv) < 2:
-            raise ValidationError({"options_sv": _("Skriv minst två svarsalternativ, ett per rad.")})
-        if self.type == QuestionType.LIKERT5 and sv and len(sv) != 5:
-            raise ValidationError({"options_sv": _("En skala 1–5 har fem etiketter (eller lämna tomt).")})
-        if self.type == QuestionType.SCALE0_10 and sv and len(sv) != 2:
-            raise ValidationError({"options_sv": _("Skriv två rader: etiketten för 0 och för 10.")})
-        for field in ("options_en", "options_easy_sv"):
-            other = _lines(getattr(self, field))
-            if other and sv and len(other) != len(sv):
-                raise ValidationError({field: _("Lika många alternativ som på svenska, i samma ordning.")})
-        if not isinstance(self.translations, dict):
-            raise ValidationError({"translations": _("Ange ett objekt med språkkoder som nycklar.")})
+        lines = _lines(self.options)
+        source = self._source_question()
+        if source is not None:
+            # A translation: the options of the Swedish question, one for one.
+            if lines and len(lines) != len(_lines(source.options)):
+                raise ValidationError({"options": _("Lika många alternativ som på svenska, i samma ordning.")})
+            return
+        if self.type in CHOICE_TYPES and len(lines) < 2:
+            raise ValidationError({"options": _("Skriv minst två svarsalternativ, ett per rad.")})
+        if self.type == QuestionType.LIKERT5 and lines and len(lines) != 5:
+            raise ValidationError({"options": _("En skala 1–5 har fem etiketter (eller lämna tomt).")})
+        if self.type == QuestionType.SCALE0_10 and lines and len(lines) != 2:
+            raise ValidationError({"options": _("Skriv två rader: etiketten för 0 och för 10.")})
+
+    def _source_question(self) -> Question | None:
+        """The Swedish question this one translates (None for a Swedish question)."""
+        if not self.locale_id or self.locale.language_code == source_language():
+            return None
+        return Question.objects.filter(translation_key=self.translation_key, **_source_surveys()).first()
 
 
 #: How far a round may lie outside its programme's period (surveys before the first and after
@@ -259,7 +330,10 @@ def round_dates_errors(
 class SurveyRound(models.Model):
     """A survey given at one point: before or after the workplace process, for chosen units."""
 
-    survey = models.ForeignKey(Survey, verbose_name=_("enkät"), on_delete=models.PROTECT, related_name="rounds")
+    survey = models.ForeignKey(
+        Survey, verbose_name=_("enkät"), on_delete=models.PROTECT, related_name="rounds",
+        limit_choices_to=_source_surveys,
+    )
     programme = models.ForeignKey(
         "courses.Programme", verbose_name=_("program"), on_delete=models.PROTECT, related_name="survey_rounds"
     )

@@ -29,12 +29,12 @@ C = Category
 DECLARATIONS = [
     ModelDeclaration(
         "surveys.Survey", _("Enkät."),
-        other=("programme", "title", "title_en", "description", "description_en", "kind", "created_at"),
+        other=("programme", "title", "description", "kind", "created_at", "locale", "translation_key"),
     ),
     ModelDeclaration(
         "surveys.Question", _("Enkätfråga."),
-        other=("sort_order", "survey", "theme_key", "type", "required", "text_sv", "text_en", "text_easy_sv",
-               "options_sv", "options_en", "options_easy_sv", "translations"),
+        other=("sort_order", "survey", "theme_key", "type", "required", "text", "options", "locale",
+               "translation_key"),
     ),
     ModelDeclaration(
         "surveys.SurveyRound", _("Enkätomgång."),

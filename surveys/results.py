@@ -44,8 +44,10 @@ from .models import (
     SurveyInvitation,
     SurveyKind,
     SurveyRound,
+    source_language,
 )
 from .statistics import PairedStats, paired_statistics_from_counts
+from .translations import translations_attach
 
 PHASES = (Phase.BEFORE.value, Phase.AFTER.value)
 
@@ -382,20 +384,31 @@ class Results:
         return 100.0 * self.responded.get(phase, 0) / self.invited[phase]
 
 
-def survey_questions(programme: Programme) -> list[Question]:
-    """The before and after questions of ``programme``, before first, in survey order."""
-    return list(
-        Question.objects.filter(survey__programme=programme, survey__kind__in=[SurveyKind.BEFORE, SurveyKind.AFTER])
+def survey_questions(programme: Programme, *, language: str | None = None) -> list[Question]:
+    """The before and after questions of ``programme``, before first, in survey order.
+
+    The Swedish questions, which the answers refer to; with ``language``, their texts in that
+    language are fetched too (one more query).
+    """
+    questions = list(
+        Question.objects.filter(
+            survey__programme=programme,
+            survey__kind__in=[SurveyKind.BEFORE, SurveyKind.AFTER],
+            survey__locale__language_code=source_language(),
+        )
         .select_related("survey")
         .order_by("survey__kind", "sort_order")
     )
+    if language:
+        translations_attach(language=language, questions=questions)
+    return questions
 
 
-def _themes(programme: Programme) -> tuple[dict[str, Question], dict[str, dict[str, Question]]]:
+def _themes(programme: Programme, language: str) -> tuple[dict[str, Question], dict[str, dict[str, Question]]]:
     """theme → the question to label it with, and theme → phase → question."""
     by_theme: dict[str, dict[str, Question]] = defaultdict(dict)
     order: list[str] = []
-    for question in survey_questions(programme):
+    for question in survey_questions(programme, language=language):
         if question.theme_key not in order:
             order.append(question.theme_key)
         by_theme[question.theme_key].setdefault(question.survey.kind, question)
@@ -429,7 +442,7 @@ def programme_results(
         vis.visible[phase] = disclosure.group_shown(phase, node)
         vis.counts[phase] = disclosure.group_count(phase, node) if vis.visible[phase] else 0
         vis.reasons[phase] = disclosure.reason(phase, node)
-    label_questions, by_theme = _themes(programme)
+    label_questions, by_theme = _themes(programme, language)
 
     visible_phases = [p for p in PHASES if vis.visible[p]]
     where = aggregates.GroupSql(group.level, group.id, group.organisation_id)

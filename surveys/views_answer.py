@@ -21,7 +21,7 @@ from django_ratelimit.core import is_ratelimited
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -29,7 +29,7 @@ from django.views.decorators.http import require_POST
 
 from .forms import AnswerForm, CodeForm, LinkRequestForm, draft_initial, field_name
 from .links import LinkProblem, invitation_from_token
-from .models import EASY_SWEDISH, QuestionType, SurveyInvitation, SurveyRound
+from .models import EASY_SWEDISH, QuestionType, SurveyInvitation, SurveyRound, source_language
 from .services import (
     SurveyError,
     survey_draft_save,
@@ -37,6 +37,7 @@ from .services import (
     survey_link_request,
     survey_response_submit,
 )
+from .translations import translations_attach
 
 _PROBLEM_STATUS = {
     LinkProblem.FORGED: 404,
@@ -61,10 +62,13 @@ def _problem(request: HttpRequest, reason: str, status: int, invitation: SurveyI
     return response
 
 
-def _text_language(request: HttpRequest) -> tuple[str, bool]:
-    language = get_language() or "sv"
-    easy = language == "sv" and (request.GET.get("lattlast") == "1" or request.POST.get("lattlast") == "1")
-    return (EASY_SWEDISH if easy else language), easy
+#: The lättläst switch of the answer page: the button's value → the language it switches to.
+SWITCH_TO = {"lattlast": EASY_SWEDISH, "vanlig": "sv"}
+
+
+def _switched(request: HttpRequest, language: str) -> HttpResponse:
+    """The same form under the other language's prefix (/sv-easy/… or /sv/…)."""
+    return redirect(translate_url(request.path, language))
 
 
 def _rows(form: AnswerForm, language: str) -> list[dict]:
@@ -127,13 +131,22 @@ def _answer_page(request: HttpRequest, invitation: SurveyInvitation, *, draft_ur
     if today > survey_round.closes_on:
         return _problem(request, "closed", 410, invitation)
 
-    language, easy = _text_language(request)
-    questions = list(survey_round.survey.questions.all())
+    language = get_language() or source_language()
+    if request.method == "GET" and request.GET.get("lattlast") == "1" and language == "sv":
+        return _switched(request, EASY_SWEDISH)  # the address of the switch before lättläst had its own
+    survey = survey_round.survey
+    questions = list(survey.questions.all())
+    translations_attach(language=language, surveys=[survey], questions=questions)
     owner = _draft_owner(request, invitation, create=False)
     own_draft = bool(invitation.draft) and bool(owner) and owner == invitation.draft_owner
     if request.method == "POST":
         form = AnswerForm(request.POST, questions=questions, language=language)
-        if request.POST.get("action") == "save":
+        action = request.POST.get("action")
+        if action in SWITCH_TO:
+            # What was filled in is kept as a draft, then the form opens in the other version.
+            _save_draft(request, invitation)
+            return _switched(request, SWITCH_TO[action])
+        if action == "save":
             _save_draft(request, invitation)
             saved = True
         elif form.is_valid():
@@ -153,13 +166,13 @@ def _answer_page(request: HttpRequest, invitation: SurveyInvitation, *, draft_ur
     rows = _rows(form, language)
     context = {
         "invitation": invitation,
-        "survey": survey_round.survey,
-        "survey_title": survey_round.survey.title_for(get_language() or "sv"),
-        "survey_description": survey_round.survey.description_for(get_language() or "sv"),
+        "survey": survey,
+        "survey_title": survey.title_for(language),
+        "survey_description": survey.description_for(language),
         "form": form,
         "rows": rows,
         "answered_count": sum(1 for r in rows if r["answered"]),
-        "easy": easy,
+        "easy": language == EASY_SWEDISH,
         "saved": saved,
         "draft_elsewhere": request.method == "GET" and bool(invitation.draft) and not own_draft,
         "draft_url": draft_url,
@@ -271,7 +284,7 @@ def participate(request: HttpRequest) -> HttpResponse:
                     return redirect("surveys:answer_here", invitation_id=invitation.pk)
                 code_form.add_code_problem(problem, invitation)
                 status = 400
-    title = survey_round.survey.title_for(get_language() or "sv") if survey_round else ""
+    title = survey_round.survey.title_for(get_language() or source_language()) if survey_round else ""
     response = render(request, "surveys/participate.html", {
         "link_form": link_form, "code_form": code_form, "sent": sent, "limited": limited,
         "survey_title": title, "round": survey_round,

@@ -160,7 +160,7 @@ def export(request: HttpRequest, programme_id: int, fmt: str) -> HttpResponse:
     data = exports.data_rows(programme)
     name = f"enkatsvar-{programme.pk}"
     if fmt == "xlsx":
-        content = exports.xlsx_bytes(data, exports.codebook_rows(programme))
+        content = exports.xlsx_bytes(data, exports.codebook_rows(programme, language=get_language()))
         response = HttpResponse(
             content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
@@ -180,7 +180,7 @@ def codebook(request: HttpRequest, programme_id: int) -> HttpResponse:
 
     programme = _programme_for(request, programme_id)
     refuse_if_not_allowed(request.user, programme)
-    response = HttpResponse(exports.csv_bytes(exports.codebook_rows(programme)), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(exports.csv_bytes(exports.codebook_rows(programme, language=get_language())), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="kodbok-{programme.pk}.csv"'
     response["Cache-Control"] = "no-store"
     return response

@@ -26,9 +26,10 @@ from people.models import Workplace
 from people.selectors import scope_for
 
 from . import selectors
-from .models import SurveyRound
+from .models import SurveyRound, source_language
 from .selectors import round_response_counts, rounds_for
 from .services import survey_letter_codes_issue, survey_round_invite
+from .translations import translations_attach
 
 
 @login_required
@@ -40,7 +41,9 @@ def rounds(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)
     workplaces = list(Workplace.objects.filter(
         id__in=scope.managed_workplace_ids | scope.led_workplace_ids).order_by("name"))
-    rows = [{"round": r, "totals": totals.get(r.pk)} for r in round_list]
+    language = translation.get_language() or source_language()
+    translations_attach(language=language, surveys={r.survey_id: r.survey for r in round_list}.values())
+    rows = [{"round": r, "survey_title": r.survey.title_for(language), "totals": totals.get(r.pk)} for r in round_list]
     return render(request, "surveys/rounds.html", {
         "rows": rows, "scope": scope, "workplaces": workplaces,
         "can_print_letters": selectors.can_print_letters(request.user),
@@ -119,6 +122,7 @@ def round_letters(request: HttpRequest, round_id: int) -> HttpResponse:
         url = participate_url(survey_round, language)
         response = render(request, "surveys/letters.html", {
             "round": survey_round, "workplace": workplace, "letters": letters, "url": url,
+            "survey_title": survey_round.survey.title_for(language),
             "svg": mark_safe(_qr_svg(url, _("QR-kod till sidan Svara på enkäten"), scale=4)),  # noqa: S308
             "threshold": survey_round.programme.anonymity_threshold, "closes_on": survey_round.closes_on,
         })

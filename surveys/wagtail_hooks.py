@@ -1,19 +1,24 @@
-"""Survey screens in the Wagtail admin: surveys with their questions inline, and rounds."""
+"""Survey screens in the Wagtail admin: surveys with their questions inline, and rounds.
+
+Surveys are snippets so that wagtail-localize's "Translate" and its translation editor work
+for them as for the pages; the list shows the Swedish surveys, the ones rounds are given with.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from cms.admin_views import BaseModelViewSet
+from cms.admin_views import BaseModelViewSet, BaseSnippetViewSet
 
 from .models import Survey, SurveyRound
 
 
-class SurveyViewSet(BaseModelViewSet):
+class SurveyViewSet(BaseSnippetViewSet):
     model = Survey
     icon = "form"
     menu_label = _("Enkäter")
+    add_to_admin_menu = False  # in the surveys group
     list_display = ["title", "kind", "programme"]
     list_filter = ["kind", "programme"]
     search_fields = ["title"]

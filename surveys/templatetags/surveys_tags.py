@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from ..links import answer_path
 from ..models import SurveyInvitation
+from ..translations import translations_attach
 
 register = template.Library()
 
@@ -21,6 +22,7 @@ def open_surveys(context, employee) -> dict:
         employee=employee, responded=False, round__opens_on__lte=today, round__closes_on__gte=today
     ).select_related("round__survey", "employee")
     language = getattr(context.get("request"), "LANGUAGE_CODE", "sv")
+    translations_attach(language=language, surveys=[inv.round.survey for inv in invitations])
     items = [
         {"title": inv.round.survey.title_for(language), "closes_on": inv.round.closes_on,
          "url": answer_path(inv, language=language)}

@@ -185,7 +185,14 @@ EXPECTED: dict[str, set[str]] = {
     "workplace_chooser:create": set(),
     # Choosing a workplace outside one's scope is a 404 (HR of organisation Y, workplace of X).
     "workplace_chooser:chosen": {"hr_x", "programme_admin"},
-    "survey:*": {"programme_admin"},
+    # Surveys are snippets: editors translate them (wagtail-localize edits a translation through
+    # the survey's edit view); only programme admins add, copy or delete one.
+    "wagtailsnippets_surveys_survey:*": {"editor", "programme_admin"},
+    "wagtailsnippets_surveys_survey:add": {"programme_admin"},
+    "wagtailsnippets_surveys_survey:copy": {"programme_admin"},
+    "wagtailsnippets_surveys_survey:delete": {"programme_admin"},
+    "wagtailsnippetchoosers_surveys_survey:*": {"editor", "programme_admin"},
+    "wagtailsnippetchoosers_surveys_survey:create": set(),
     "surveyround:*": {"programme_admin"},
     "wagtailusers_users:*": {"programme_admin"},
     # The API answers tokens only (tests/api prove each token's scope); a browser session gets 401.
@@ -345,7 +352,8 @@ def _world() -> World:
         "wagtailsnippetchoosers_courses_messagetext:*": {"pk": message_text.pk},
         "user_chooser:*": {"pk": users["manager_a"].pk},
         "workplace_chooser:*": {"pk": workplace_a.pk},
-        "survey:*": {"pk": survey.pk},
+        "wagtailsnippets_surveys_survey:*": {"pk": survey.pk},
+        "wagtailsnippetchoosers_surveys_survey:*": {"pk": survey.pk},
         "surveyround:*": {"pk": survey_round.pk},
         "wagtailusers_users:*": {"pk": users["manager_a"].pk},
         "cms_export_job": {"job_id": export_job.pk},

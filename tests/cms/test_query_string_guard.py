@@ -16,7 +16,7 @@ SITE_SEARCH = "/sv/program/sok/"
 # The index (search) views of the project's admin viewsets.
 ADMIN_SEARCHES = [
     "employee:index", "workplace:index", "organisation:index", "roleassignment:index",
-    "page_feedback:index", "programmes:index", "tracks:index", "survey:index",
+    "page_feedback:index", "programmes:index", "tracks:index", "wagtailsnippets_surveys_survey:list",
     "surveyround:index",
 ]
 NUL_QUERIES = ["\x00", "Åsa\x00", "%00", "a\x00b\x00c"]

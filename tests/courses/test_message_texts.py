@@ -17,7 +17,7 @@ from cms.models import OutboxMessage
 from courses.models import MessageText
 from people.models import Role
 from sessions import notifications
-from surveys.models import SurveyInvitation
+from surveys.models import Survey, SurveyInvitation
 from surveys.services.responses import _invitation_mail
 from tests.factories import EmployeeFactory, ProgrammeFactory, user_with_role
 from tests.sessions.factories import SessionFactory, programme_with_tracks
@@ -110,8 +110,9 @@ def test_every_session_message_renders_from_its_template_in_the_recipients_langu
 @pytest.fixture
 def survey_invitation(world, workplace):
     survey = survey_with_questions(programme=world["programme"], title="Före samtalen")
-    survey.title_en = "Before the dialogues"
-    survey.save()
+    Survey.objects.filter(translation_key=survey.translation_key, locale__language_code="en").update(
+        title="Before the dialogues"
+    )
     survey_round = SurveyRoundFactory(survey=survey, programme=world["programme"], opens_on=datetime.date(2026, 1, 1),
                                       closes_on=datetime.date(2026, 3, 31), workplaces=[workplace])
 

@@ -5,6 +5,8 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
+from wagtail.models import Locale
+
 from surveys.models import (
     Phase,
     Question,
@@ -34,7 +36,7 @@ class QuestionFactory(DjangoModelFactory):
     survey = factory.SubFactory(SurveyFactory)
     theme_key = factory.Sequence(lambda n: f"tema-{n}")
     type = QuestionType.LIKERT5
-    text_sv = factory.Sequence(lambda n: f"Påstående {n}")
+    text = factory.Sequence(lambda n: f"Påstående {n}")
     sort_order = factory.Sequence(lambda n: n)
 
 
@@ -65,18 +67,45 @@ class SurveyInvitationFactory(DjangoModelFactory):
     nonce = factory.LazyFunction(new_nonce)
 
 
+def survey_translation(survey: Survey, language: str, *, title: str = "", description: str = "",
+                       texts: dict[str, str] | None = None, options: dict[str, str] | None = None,
+                       missing: tuple[str, ...] = ()) -> Survey:
+    """A copy of ``survey`` in ``language``'s locale, as wagtail-localize leaves it: the same
+    translation keys, the given texts, Swedish where none is given; questions in ``missing``
+    are left out (added to the Swedish survey after it was translated)."""
+    texts, options = texts or {}, options or {}
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    copy = Survey.objects.create(
+        programme=survey.programme, kind=survey.kind, title=title or survey.title,
+        description=description or survey.description, locale=locale, translation_key=survey.translation_key,
+    )
+    for question in survey.questions.all():
+        if question.theme_key in missing:
+            continue
+        Question.objects.create(
+            survey=copy, locale=locale, translation_key=question.translation_key, sort_order=question.sort_order,
+            theme_key=question.theme_key, type=question.type, required=question.required,
+            text=texts.get(question.theme_key, question.text), options=options.get(question.theme_key, question.options),
+        )
+    return copy
+
+
 def survey_with_questions(*, programme, kind=SurveyKind.BEFORE, wording="", title=None) -> Survey:
-    """One question of each type. ``wording`` changes the texts but keeps the theme keys."""
+    """One question of each type. ``wording`` changes the texts but keeps the theme keys.
+
+    With an English and a lättläst translation of the first question (the others untranslated).
+    """
     survey = SurveyFactory(programme=programme, kind=kind, title=title or f"Enkät {kind}")
     QuestionFactory(survey=survey, theme_key="tillhorighet", type=QuestionType.LIKERT5, required=True,
-                    text_sv=f"Jag känner att jag hör till på min arbetsplats{wording}",
-                    text_en="I feel I belong at my workplace", text_easy_sv="Jag hör till här", sort_order=1)
+                    text=f"Jag känner att jag hör till på min arbetsplats{wording}", sort_order=1)
     QuestionFactory(survey=survey, theme_key="trygghet", type=QuestionType.SCALE0_10, required=True,
-                    text_sv=f"Hur trygg känner du dig när åsikter krockar{wording}?", sort_order=2)
+                    text=f"Hur trygg känner du dig när åsikter krockar{wording}?", sort_order=2)
     QuestionFactory(survey=survey, theme_key="roll", type=QuestionType.SINGLE_CHOICE,
-                    text_sv="Vilken roll har du?", options_sv="Medarbetare\nChef\nAnnan", sort_order=3)
+                    text="Vilken roll har du?", options="Medarbetare\nChef\nAnnan", sort_order=3)
     QuestionFactory(survey=survey, theme_key="amnen", type=QuestionType.MULTIPLE_CHOICE,
-                    text_sv="Vad har ni pratat om?", options_sv="Språk\nReligion\nHumor", sort_order=4)
+                    text="Vad har ni pratat om?", options="Språk\nReligion\nHumor", sort_order=4)
     QuestionFactory(survey=survey, theme_key="tankar", type=QuestionType.FREE_TEXT,
-                    text_sv="Något mer du vill säga?", sort_order=5)
+                    text="Något mer du vill säga?", sort_order=5)
+    survey_translation(survey, "en", texts={"tillhorighet": "I feel I belong at my workplace"})
+    survey_translation(survey, "sv-easy", texts={"tillhorighet": "Jag hör till här"})
     return survey

@@ -2,11 +2,17 @@
 
 import pytest
 
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
 from surveys.models import EASY_SWEDISH, Question, QuestionType, Survey
 from tests.factories import ProgrammeFactory
-from tests.surveys.factories import QuestionFactory, SurveyFactory
+from tests.surveys.factories import QuestionFactory, SurveyFactory, survey_translation
 
 pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/snippets/surveys/survey/add/"
+EDIT = "wagtailsnippets_surveys_survey:edit"
 
 
 def _login(client, user):
@@ -19,13 +25,11 @@ def _login(client, user):
 def _post_data(programme, questions):
     data = {
         "programme": programme.pk, "title": "Före processen", "kind": "before", "description": "",
-        "title_en": "", "description_en": "",
         "questions-TOTAL_FORMS": str(len(questions)), "questions-INITIAL_FORMS": "0",
         "questions-MIN_NUM_FORMS": "0", "questions-MAX_NUM_FORMS": "1000",
     }
     for i, q in enumerate(questions):
-        base = {"theme_key": "", "type": "likert5", "text_sv": "", "text_en": "", "text_easy_sv": "",
-                "options_sv": "", "options_en": "", "options_easy_sv": "", "translations": "{}",
+        base = {"theme_key": "", "type": "likert5", "text": "", "options": "",
                 "ORDER": str(i + 1), "DELETE": "", "id": ""}
         base.update(q)
         for key, value in base.items():
@@ -38,30 +42,30 @@ def _post_data(programme, questions):
 def test_programme_admin_writes_a_survey_with_inline_questions(client, programme_admin):
     programme = ProgrammeFactory()
     _login(client, programme_admin)
-    assert client.get("/admin/survey/new/").status_code == 200
-    response = client.post("/admin/survey/new/", _post_data(programme, [
-        {"theme_key": "tillhorighet", "text_sv": "Jag hör till", "required": "on"},
-        {"theme_key": "roll", "type": "single_choice", "text_sv": "Roll?", "options_sv": "A\nB"},
+    assert client.get(ADD_URL).status_code == 200
+    response = client.post(ADD_URL, _post_data(programme, [
+        {"theme_key": "tillhorighet", "text": "Jag hör till", "required": "on"},
+        {"theme_key": "roll", "type": "single_choice", "text": "Roll?", "options": "A\nB"},
     ]))
     assert response.status_code == 302, response.content.decode()[:3000]
     survey = Survey.objects.get()
     assert [q.theme_key for q in survey.questions.all()] == ["tillhorighet", "roll"]
     assert survey.questions.first().required
-    edit = client.get(f"/admin/survey/edit/{survey.pk}/")
+    edit = client.get(reverse(EDIT, args=[survey.pk]))
     assert edit.status_code == 200 and "Jag hör till" in edit.content.decode()
 
 
 def test_duplicate_theme_key_and_missing_options_are_refused(client, programme_admin):
     programme = ProgrammeFactory()
     _login(client, programme_admin)
-    response = client.post("/admin/survey/new/", _post_data(programme, [
-        {"theme_key": "samma", "text_sv": "Ett"},
-        {"theme_key": "samma", "text_sv": "Två"},
+    response = client.post(ADD_URL, _post_data(programme, [
+        {"theme_key": "samma", "text": "Ett"},
+        {"theme_key": "samma", "text": "Två"},
     ]))
     assert response.status_code == 200
     assert not Survey.objects.exists()
-    response = client.post("/admin/survey/new/", _post_data(programme, [
-        {"theme_key": "roll", "type": "single_choice", "text_sv": "Roll?", "options_sv": "Bara ett"},
+    response = client.post(ADD_URL, _post_data(programme, [
+        {"theme_key": "roll", "type": "single_choice", "text": "Roll?", "options": "Bara ett"},
     ]))
     assert response.status_code == 200
     assert "minst två svarsalternativ" in response.content.decode()
@@ -70,13 +74,15 @@ def test_duplicate_theme_key_and_missing_options_are_refused(client, programme_a
 
 def test_employee_and_manager_cannot_open_survey_admin(client, manager):
     _login(client, manager)
-    assert client.get("/admin/survey/new/").status_code in (302, 403)
+    assert client.get(ADD_URL).status_code in (302, 403)
 
 
 def test_missing_translation_falls_back_to_swedish():
-    question = QuestionFactory(text_sv="Jag hör till", text_en="", text_easy_sv="Jag hör hit",
-                               translations={"fi": {"text": "Kuulun joukkoon"}})
-    assert question.text_for("en") == "Jag hör till"
+    question = QuestionFactory(text="Jag hör till")
+    survey_translation(question.survey, EASY_SWEDISH, texts={question.theme_key: "Jag hör hit"})
+    survey_translation(question.survey, "fi", texts={question.theme_key: "Kuulun joukkoon"})
+    question = Question.objects.get(pk=question.pk)
+    assert question.text_for("en") == "Jag hör till"  # no English translation
     assert question.text_for(EASY_SWEDISH) == "Jag hör hit"
     assert question.text_for("fi") == "Kuulun joukkoon"
     assert question.text_for("de") == "Jag hör till"
@@ -85,10 +91,13 @@ def test_missing_translation_falls_back_to_swedish():
 
 
 def test_choice_options_fall_back_when_translation_count_differs():
-    survey = SurveyFactory()
-    question = Question(survey=survey, theme_key="x", type=QuestionType.SINGLE_CHOICE, text_sv="?",
-                        options_sv="Ja\nNej", options_en="Yes")
+    question = QuestionFactory(type=QuestionType.SINGLE_CHOICE, text="?", options="Ja\nNej")
+    survey_translation(question.survey, "en", options={question.theme_key: "Yes"})
+    question = Question.objects.get(pk=question.pk)
     assert question.options_for("en") == [(1, "Ja"), (2, "Nej")]
+    translated = Question.objects.get(translation_key=question.translation_key, locale__language_code="en")
+    with pytest.raises(ValidationError, match="Lika många alternativ som på svenska"):
+        translated.clean()
 
 
 def test_programme_admin_creates_a_round(client, programme_admin, workplace):

@@ -60,7 +60,10 @@ def test_answer_page_shows_fieldsets_progress_and_privacy(client, invitation):
 
 
 def test_easy_swedish_and_english_texts(client, invitation):
-    html = client.get(_url(invitation) + "?lattlast=1").content.decode()
+    # The lättläst version is the sv-easy locale; the switch's old address leads there.
+    response = client.get(_url(invitation) + "?lattlast=1", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/sv-easy/enkater/svar/")
+    html = response.content.decode()
     assert "Jag hör till här" in html
     # Who sees what, and when – in easy-to-read Swedish too.
     assert "Vem får se dina svar?" in html and "Inte din chef. Inte HR." in html
