@@ -162,17 +162,33 @@ class GroupSql:
         return "", []
 
 
-def pair_cells(programme_id: int, today: datetime.date, *, one_round_per_phase: bool = False) -> list[tuple]:
+def pair_cells(
+    programme_id: int, today: datetime.date, *, one_round_per_phase: bool = False
+) -> tuple[list[tuple], dict[str, dict[tuple[int, int], int]] | None]:
     """Pairs per numeric theme, by when and where each half was given, for the anonymity rule:
     ``(theme, before closes_on, before org, before wp, after closes_on, after org, after wp, n)``.
-    ``one_round_per_phase``: no phase has more than one released round (a simpler statement)."""
+    ``one_round_per_phase``: no phase has more than one released round (a simpler statement).
+
+    On PostgreSQL the same scan also gives the programme's :func:`paired_distribution` (theme →
+    (before value, after value) → people), by grouping sets: the whole programme's results then
+    need no second pass over the pairs. On SQLite, which has no grouping sets, that is None."""
     statement, params = _paired(one_round_per_phase, programme_id, today)
+    where = "qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp"
+    if connection.vendor != "postgresql":
+        sql = _sql(statement + f" GROUP BY {where}", columns=f"{where}, COUNT(*)")
+        rows = _fetch(sql, params)
+        return [(t, _as_date(bc), bo, bw, _as_date(ac), ao, aw, n) for t, bc, bo, bw, ac, ao, aw, n in rows], None
     sql = _sql(
-        statement + " GROUP BY qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp",
-        columns="qb.theme_key, b.closes_on, b.org, b.wp, a.closes_on, a.org, a.wp, COUNT(*)",
+        statement + f" GROUP BY GROUPING SETS (({where}), (qb.theme_key, ab.value, aa.value))",
+        columns=f"{where}, ab.value, aa.value, GROUPING(ab.value), COUNT(*)",
     )
-    rows = _fetch(sql, params)
-    return [(t, _as_date(bc), bo, bw, _as_date(ac), ao, aw, n) for t, bc, bo, bw, ac, ao, aw, n in rows]
+    cells, values = [], {}
+    for t, bc, bo, bw, ac, ao, aw, before, after, by_value, n in _fetch(sql, params):
+        if by_value:  # the first set: values grouped away
+            cells.append((t, _as_date(bc), bo, bw, _as_date(ac), ao, aw, n))
+        else:
+            values.setdefault(t, {})[(before, after)] = n
+    return cells, values
 
 
 def paired_distribution(

@@ -111,6 +111,9 @@ class Disclosure:
     released_round_ids: frozenset[int] = frozenset()
     #: No phase has more than one released round (so every released response is a person's first).
     one_round_per_phase: bool = False
+    #: The whole programme's pairs per (before, after) value and theme, when computed with the
+    #: disclosure (PostgreSQL); only read for themes whose pairs may be shown.
+    programme_pairs: dict[str, dict[tuple[int, int], int]] | None = None
     #: Where figures computed from this disclosure are cached ("" when caching is off).
     cache_key: str = ""
 
@@ -260,11 +263,14 @@ def _disclosure(programme: Programme, today: datetime.date, threshold: int, roun
         questions[(phase, theme)] = series[-1] if series else _EMPTY
 
     one_round_per_phase = all(sum(1 for _pk, ph, _c in released if ph == p) <= 1 for p in PHASES)
-    pairs = _pairs(programme, today, threshold, tree, release_dates, question_series, one_round_per_phase)
+    pairs, programme_pairs = _pairs(
+        programme, today, threshold, tree, release_dates, question_series, one_round_per_phase
+    )
     return Disclosure(
         threshold=threshold, today=today, tree=tree, release_dates=release_dates, next_release=next_release,
         groups=groups, questions=questions, pairs=pairs,
         released_round_ids=frozenset(pk for pk, _ph, _c in released), one_round_per_phase=one_round_per_phase,
+        programme_pairs=programme_pairs,
     )
 
 
@@ -276,8 +282,9 @@ def _pairs(
     release_dates: dict[str, list[datetime.date]],
     question_series: dict[tuple[str, str], list[Snapshot]],
     one_round_per_phase: bool,
-) -> dict[str, Snapshot]:
-    """Per numeric theme: where the paired before/after statistics may be shown.
+) -> tuple[dict[str, Snapshot], dict[str, dict[tuple[int, int], int]] | None]:
+    """Per numeric theme: where the paired before/after statistics may be shown; and the whole
+    programme's pairs per value when the database gave them in the same pass.
 
     Pairs are counted in the database (``aggregates.pair_cells``): each person's first released
     "before" answer with their first released "after" answer to the same theme. Besides the
@@ -286,9 +293,8 @@ def _pairs(
     """
     before, after = PHASES
     rows: dict[str, dict] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
-    for theme, b_close, b_org, b_wp, a_close, a_org, a_wp, n in aggregates.pair_cells(
-        programme.pk, today, one_round_per_phase=one_round_per_phase
-    ):
+    cells, programme_values = aggregates.pair_cells(programme.pk, today, one_round_per_phase=one_round_per_phase)
+    for theme, b_close, b_org, b_wp, a_close, a_org, a_wp, n in cells:
         rows[theme][max(b_close, a_close)][_pair_cell(b_org, b_wp, a_org, a_wp)] += n
 
     points = sorted(set(release_dates[before]) | set(release_dates[after]))
@@ -310,7 +316,7 @@ def _pairs(
             })
         snapshots = suppress_series(series, tree, threshold, allowed=allowed)
         result[theme] = snapshots[-1] if snapshots else _EMPTY
-    return result
+    return result, programme_values
 
 
 # --- the results page ----------------------------------------------------------------------
@@ -463,8 +469,13 @@ def programme_results(
         release = ",".join(str(max(d)) if d else "-" for d in disclosure.release_dates.values())
         figures = (
             aggregates.value_distribution(released, visible_phases, where),
-            aggregates.paired_distribution(
-                programme.pk, disclosure.today, where, pair_themes, one_round_per_phase=disclosure.one_round_per_phase
+            (
+                {t: disclosure.programme_pairs.get(t, {}) for t in pair_themes}
+                if group.level == PROGRAMME and disclosure.programme_pairs is not None
+                else aggregates.paired_distribution(
+                    programme.pk, disclosure.today, where, pair_themes,
+                    one_round_per_phase=disclosure.one_round_per_phase,
+                )
             ),
             {
                 theme: aggregates.text_order(
