@@ -138,6 +138,9 @@ EXTRA_LANG_INFO = {
     "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
     "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
 }
+# The language chosen in the menu or with the "Lättläst" switch (Django's set_language) is kept
+# for a year, so the next visit opens in it too; the default would forget it with the browser.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
