@@ -180,8 +180,8 @@
     if (session.index >= session.sentences.length) { stop(); return; }
     var sentence = session.sentences[session.index];
     var utterance = new Utterance(sentence.text);
-    utterance.voice = session.voice;
     utterance.lang = session.voice.lang;
+    try { utterance.voice = session.voice; } catch (e) { /* not a voice this browser made: the language still picks one */ }
     utterance.onstart = function () { if (current === session) { highlight(sentence); } };
     utterance.onend = function () {
       if (current !== session || session.utterance !== utterance) { return; }

@@ -140,10 +140,10 @@ def test_lyssna_buttons_are_rendered_hidden_and_name_what_they_read(client, tree
     assert buttons == ["page-title segment-summary", "key-points-list", "transcript-text"]
     for target in ("segment-summary", "key-points-list", "transcript-text"):
         assert f'id="{target}"' in html
-    assert "Lyssna</span>" in html and '<span class="visually-hidden">: Nyckelpunkter</span>' in html
+    assert "Lyssna</span>" in html and '<span class="visually-hidden"> (Nyckelpunkter)</span>' in html
 
     guide = client.get(tree.guide.url).content.decode()
     steps = re.findall(r'data-read-aloud="(step-\d+-title step-\d+-text step-\d+-questions)"', guide)
     assert len(steps) == 5
     assert 'id="step-3-questions"' in guide and 'id="step-1-text"' in guide
-    assert '<span class="visually-hidden">: Frågerunda</span>' in guide
+    assert '<span class="visually-hidden"> (Frågerunda)</span>' in guide
