@@ -94,6 +94,13 @@ def highlighted(page) -> str:
     )
 
 
+def current(page, text: str | None = None):
+    """The highlighted sentence (with ``text``) – waited for with a locator: the page's
+    Content-Security-Policy refuses the eval that a string wait_for_function needs."""
+    sentence = page.locator(".read-aloud__sentence--current")
+    return sentence.filter(has_text=text).first if text else sentence.first
+
+
 def say_sentence(page) -> None:
     page.evaluate("window.__speech.fake.finish()")
 
@@ -142,7 +149,7 @@ def test_lyssna_reads_the_transcript_sentence_by_sentence_and_stops(page, live_s
     stop = page.get_by_role("button", name="Sluta läsa (Transkription)")
     assert stop.is_visible()
     assert spoken(page) == [{"text": "Välkommen till samtalet om mångfald.", "lang": "sv-SE"}]
-    page.wait_for_function("document.querySelector('.read-aloud__sentence--current')")
+    current(page).wait_for()
     assert highlighted(page) == "Välkommen till samtalet om mångfald."
     colours = page.evaluate(
         "(() => { const s = getComputedStyle(document.querySelector('.read-aloud__sentence--current'));"
@@ -151,7 +158,7 @@ def test_lyssna_reads_the_transcript_sentence_by_sentence_and_stops(page, live_s
     assert colours == ["rgb(255, 224, 102)", "rgb(0, 0, 0)"]
 
     say_sentence(page)
-    page.wait_for_function("document.querySelector('.read-aloud__sentence--current')?.textContent.startsWith('Andra')")
+    current(page, "Andra stycket").wait_for()
     assert spoken(page)[-1] == {"text": "Andra stycket & mer.", "lang": "sv-SE"}
     assert highlighted(page) == "Andra stycket & mer."
 
@@ -168,7 +175,7 @@ def test_lyssna_reads_the_transcript_sentence_by_sentence_and_stops(page, live_s
 
     # Escape stops it too.
     listen.click()
-    page.wait_for_function("document.querySelector('.read-aloud__sentence--current')")
+    current(page).wait_for()
     page.keyboard.press("Escape")
     assert listen.is_visible() and highlighted(page) == ""
     assert errors == []
@@ -181,7 +188,7 @@ def test_starting_another_reading_stops_the_first(page, live_server, material):
     page.get_by_role("button", name="Lyssna (Nyckelpunkter)").click()
     assert page.get_by_role("button", name="Lyssna (Transkription)").is_visible()
     assert page.get_by_role("button", name="Sluta läsa (Nyckelpunkter)").is_visible()
-    page.wait_for_function("document.querySelector('.read-aloud__sentence--current')?.textContent === 'Alla behövs.'")
+    current(page, "Alla behövs.").wait_for()
     assert spoken(page)[-1]["text"] == "Alla behövs."
 
 
@@ -200,14 +207,15 @@ def test_lyssna_works_with_the_keyboard_alone_on_a_guide_step(page, live_server,
     assert page.get_by_role("button", name="Sluta läsa (Två och två)").is_visible()
     texts = []
     for _ in range(10):
-        page.wait_for_function("document.querySelector('.read-aloud__sentence--current')")
+        current(page).wait_for()
         texts.append(highlighted(page))
         say_sentence(page)
         if page.get_by_role("button", name="Lyssna (Två och två)").is_visible():
             break
     # The step's title, its text and its question; never the process leader's notes.
-    assert texts == ["Övning:", "Två och två", "Prata med din granne.", "Hur säger vi emot med respekt?"] or texts == [
-        "Övning: Två och två", "Prata med din granne.", "Hur säger vi emot med respekt?"]
+    assert texts == [
+        "Övning två och två eller i smågrupp: Två och två", "Prata med din granne.", "Hur säger vi emot med respekt?"
+    ]
     assert [entry["text"] for entry in spoken(page)] == texts
     page.keyboard.press("Enter")  # focus stayed on the button: Enter again starts anew
     assert page.get_by_role("button", name="Sluta läsa (Två och två)").is_visible()
@@ -230,7 +238,7 @@ def test_segment_with_buttons_shown_passes_axe_at_360_px(page, live_server, mate
     page.get_by_role("button", name="Lyssna (Transkription)").wait_for(state="visible")
     axe_check(page, "lecture segment with Lyssna buttons (360 px)")
     page.get_by_role("button", name="Lyssna (Transkription)").click()
-    page.wait_for_function("document.querySelector('.read-aloud__sentence--current')")
+    current(page).wait_for()
     axe_check(page, "lecture segment while a sentence is read (360 px)")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
