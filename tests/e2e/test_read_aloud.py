@@ -298,3 +298,39 @@ def test_the_lattlast_switch_opens_lattlast_and_the_next_segment_comes_in_lattla
     assert page.get_by_text("Kultur är inte bara något andra har.").is_visible()
     page.goto(live_server.url + "/")
     assert page.url.endswith("/sv/")
+
+
+def test_survey_questions_have_lyssna_buttons(page, live_server, site_home, workplace, other_workplace, axe_check):
+    from django.utils import translation
+
+    from surveys.links import answer_path
+    from tests.e2e.test_surveys import _rounds
+    from tests.factories import EmployeeFactory
+    from tests.surveys.factories import SurveyInvitationFactory
+
+    _programme, (before_round, _after) = _rounds(workplace, other_workplace)
+    invitation = SurveyInvitationFactory(round=before_round, employee=EmployeeFactory(workplace=workplace))
+    with translation.override("sv"):
+        url = live_server.url + answer_path(invitation, language="sv")
+    fake_speech(page, [SWEDISH_VOICE])
+    page.set_viewport_size(PHONE)
+    page.goto(url)
+    first = page.get_by_role("button", name="Lyssna (Fråga 1)")
+    first.wait_for(state="visible")
+    assert read_aloud_buttons(page).count() == page.locator("fieldset[data-question]").count()
+    axe_check(page, "survey with Lyssna buttons (360 px)")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+    question = page.locator("fieldset[data-question]").first.locator(".question__text").inner_text()
+    options = page.locator("fieldset[data-question]").first.locator("label").all_inner_texts()
+    first.click()
+    assert spoken(page) == [{"text": question, "lang": "sv-SE"}]
+    current(page).wait_for()
+    assert highlighted(page) == question
+    for option in options:  # a choice question's options are read after it
+        say_sentence(page)
+        current(page, option).wait_for()
+    assert [entry["text"] for entry in spoken(page)] == [question, *options]
+    page.keyboard.press("Escape")
+    assert first.is_visible()
+    assert not page.get_by_role("radio").first.is_checked(), "reading aloud answers nothing"
