@@ -143,7 +143,7 @@ def test_lyssna_buttons_are_rendered_hidden_and_name_what_they_read(client, tree
     assert "Lyssna</span>" in html and '<span class="visually-hidden"> (Nyckelpunkter)</span>' in html
 
     guide = client.get(tree.guide.url).content.decode()
-    steps = re.findall(r'data-read-aloud="(step-\d+-title step-\d+-text step-\d+-questions)"', guide)
+    steps = re.findall(r'data-read-aloud="(step-\d+-title step-\d+-text step-\d+-segment step-\d+-questions)"', guide)
     assert len(steps) == 5
     assert 'id="step-3-questions"' in guide and 'id="step-1-text"' in guide
     assert '<span class="visually-hidden"> (Frågerunda)</span>' in guide
