@@ -149,6 +149,9 @@ for _code, _, _name in (item.partition(":") for item in env_list("DJANGO_EXTRA_L
 # are offered those that are locales (cms/languages.py), and always the platform's own two,
 # whose addresses are in every e-mail and letter: Swedish and English.
 LANGUAGES_ALWAYS_OFFERED = [LANGUAGE_CODE, "en"]
+# The language chosen in the menu or with the "Lättläst" switch (Django's set_language) is kept
+# for a year, so the next visit opens in it too; the default would forget it with the browser.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

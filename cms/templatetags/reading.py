@@ -1,4 +1,5 @@
-"""Reading support: the reader's text size and contrast, remembered in a cookie by reading.js.
+"""Reading support: the reader's text size and contrast, remembered in a cookie by reading.js,
+and the switch to lättläst Swedish.
 
 Reading the cookie on the server puts the classes on <html> before the first paint, so a
 page never flashes in the wrong size or colours.
@@ -19,3 +20,12 @@ def reading_classes(context) -> str:
         return ""
     raw = request.COOKIES.get(COOKIE_NAME, "")
     return " ".join(sorted(part for part in raw.split(".") if part in _ALLOWED))
+
+
+
+@register.simple_tag(takes_context=True)
+def easy_read_switch(context):
+    """The "Lättläst" switch of the reading support menu, or ``None`` (see :mod:`cms.easy_read`)."""
+    from cms.easy_read import easy_read_switch as switch_for
+
+    return switch_for(context.get("request"), context.get("page"))

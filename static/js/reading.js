@@ -46,6 +46,7 @@
   if (state.size < 0) { state.size = 0; }
   apply(state);
   tools.hidden = false;
+  tools.querySelectorAll("[data-reading-buttons]").forEach(function (group) { group.hidden = false; });
 
   tools.addEventListener("click", function (event) {
     var button = event.target.closest("button");
