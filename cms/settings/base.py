@@ -141,6 +141,8 @@ EXTRA_LANG_INFO = {
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats of the languages Django has none for (cms/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
