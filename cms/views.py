@@ -9,6 +9,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from people.languages import sign_in_language, url_in_language
 from people.links import current_employee, employee_link_open, safe_next
 from people.selectors import managed_workplaces_for, organisations_for, scope_for, workplaces_for
 
@@ -19,6 +20,12 @@ class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        # The interface opens in the person's own language unless this browser chose another.
+        user = self.request.user
+        employee = user.employee if user.is_authenticated and user.employee_id else None
+        return url_in_language(super().get_success_url(), sign_in_language(self.request, employee))
 
 
 class LogoutView(auth_views.LogoutView):
@@ -50,7 +57,8 @@ def employee_link(request: HttpRequest, token: str) -> HttpResponse:
     employee, problem = employee_link_open(request, token)
     if employee is None:
         return render(request, "cms/link_invalid.html", {"reason": problem.value}, status=410)
-    return redirect(safe_next(request, reverse("cms:landing")))
+    # The link was made in the person's language; a language this browser chose wins.
+    return redirect(url_in_language(safe_next(request, reverse("cms:landing")), sign_in_language(request, employee)))
 
 
 class AccessibilityStatementView(TemplateView):

@@ -28,7 +28,8 @@ def my_language(request: HttpRequest) -> HttpResponse:
     employee = current_employee(request)
     if employee is None:
         raise Http404(_("Din inloggning är inte kopplad till någon anställning."))
-    if request.POST.get("employee") != str(employee.pk):
+    named = request.POST.get("employee")
+    if named is not None and named != str(employee.pk):
         raise PermissionDenied(_("Formuläret gäller någon annan än den som är inne. Ladda om sidan."))
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(

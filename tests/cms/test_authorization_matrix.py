@@ -85,6 +85,8 @@ EXPECTED: dict[str, set[str]] = {
     "people:two_factor_backup_codes": TWO_FACTOR,
     # Those who must use a second factor cannot switch it off.
     "people:two_factor_disable": SIGNED_IN - TWO_FACTOR,
+    # Saving one's own language: whoever the browser acts for as an employee, for themself only.
+    "people:my_language": SIGNED_IN_EMPLOYEES,
     "courses:my_programme": SIGNED_IN | {"employee_link"},
     "courses:search": ALL,
     # Everyone's own register extract (GDPR art. 15); staff without an employment have none.
