@@ -61,6 +61,23 @@ def employee_link(request: HttpRequest, token: str) -> HttpResponse:
     return redirect(url_in_language(safe_next(request, reverse("cms:landing")), sign_in_language(request, employee)))
 
 
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The header's language switcher: Django's own, with the page it came from read under
+    that page's language, so ``/so/…`` switched to Swedish opens the same page under ``/sv/``
+    whatever language the switcher's own request arrived in. Changes only this browser (the
+    language cookie), never the person's stored preference."""
+    from urllib.parse import urlsplit
+
+    from django.utils import translation
+    from django.views.i18n import set_language as django_set_language
+
+    next_url = request.POST.get("next", request.GET.get("next")) or ""
+    page_language = translation.get_language_from_path(urlsplit(next_url).path)
+    if page_language:
+        translation.activate(page_language)
+    return django_set_language(request)
+
+
 class AccessibilityStatementView(TemplateView):
     template_name = "cms/accessibility.html"
 

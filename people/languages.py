@@ -9,11 +9,14 @@ person's own language.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import Employee, User, language_choices
@@ -38,8 +41,15 @@ def sign_in_language(request: HttpRequest, employee: Employee | None) -> str | N
 
 def url_in_language(url: str, language: str | None) -> str:
     """``url`` (a path of this site) under ``language``'s prefix (/so/…); as it is when it
-    has no language version."""
-    return translate_url(url, language) if language else url
+    has no language version.
+
+    The URL is read in the language of its own prefix: Django resolves a path only under the
+    active language's prefix, and the request asking may be in another one.
+    """
+    if not language:
+        return url
+    with translation.override(translation.get_language_from_path(urlsplit(url).path) or translation.get_language()):
+        return translate_url(url, language)
 
 
 def language_cookie_set(response: HttpResponse, language: str) -> HttpResponse:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from django.conf import settings
 from django.utils import formats
 from django.utils.translation import to_locale, trans_real
 

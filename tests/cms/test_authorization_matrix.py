@@ -73,7 +73,9 @@ EXPECTED: dict[str, set[str]] = {
     "cms:accessibility": ALL,
     "cms:privacy": ALL,
     "cms:processing_record": ALL,
-    "favicon": ALL,  # the record of processing (GDPR art. 30) is public
+    "favicon": ALL,
+    # The header's language switcher: only this browser's cookie changes.
+    "set_language": ALL,  # the record of processing (GDPR art. 30) is public
     # A signed link is a capability: whoever holds it opens that person's pages (docs/anonymity.md
     # says why nobody else is ever shown one).
     "cms:employee_link": ALL,

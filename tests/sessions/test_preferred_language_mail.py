@@ -9,7 +9,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from django.conf import settings
 from django.core import mail
 from django.utils import translation
 
