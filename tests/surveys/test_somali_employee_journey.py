@@ -119,3 +119,16 @@ def test_a_somali_employee_gets_everything_in_somali_and_can_switch_to_swedish(
     assert "Vilka är vi nu?" in html and "Yaynu nahay hadda?" not in html and '<html lang="sv"' in html
     somali.refresh_from_db()
     assert somali.preferred_language == "so"
+
+
+def test_letters_printed_for_a_whole_workplace_stay_in_the_printers_language(client, before_round, workplace, hr_user):
+    from django.urls import reverse
+
+    EmployeeFactory(workplace=workplace, email="", first_name="Hodan", preferred_language="so")
+    client.force_login(hr_user)
+    response = client.post(reverse("surveys:round_letters", kwargs={"round_id": before_round.pk}),
+                           {"workplace": workplace.pk})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Hodan" in html
+    assert '<html lang="sv"' in html and "Din personliga kod till enkäten" in html
+    assert "/sv/enkater/delta/" in html and "/so/" not in html
