@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from django.conf import settings as dj_settings
 from django.core import mail
 from django.utils import translation
 
@@ -136,3 +137,17 @@ def test_the_reminder_task_writes_each_reminder_in_its_readers_language(
     assert reminders[swedish.email].subject.startswith("Påminnelse")
     assert all(p.startswith("/sv/") for p in links_of(reminders[swedish.email].body))
     assert translation.get_language() == settings.LANGUAGE_CODE
+
+
+def test_an_editor_can_add_a_somali_text_in_the_admin(client, editor):
+    from django.urls import reverse
+
+    client.force_login(editor)
+    form = client.get(reverse("wagtailsnippets_courses_messagetext:add")).content.decode()
+    for code, _name in dj_settings.LANGUAGES:
+        assert f'<option value="{code}"' in form
+    response = client.post(reverse("wagtailsnippets_courses_messagetext:add"), {
+        "kind": "invite", "programme": "", "language": "so", "subject": "Casuumaad: {{ module }}", "body": "",
+    })
+    assert response.status_code == 302
+    assert MessageText.objects.get().language == "so"
