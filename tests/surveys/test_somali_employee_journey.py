@@ -132,3 +132,21 @@ def test_letters_printed_for_a_whole_workplace_stay_in_the_printers_language(cli
     assert response.status_code == 200 and "Hodan" in html
     assert '<html lang="sv"' in html and "Din personliga kod till enkäten" in html
     assert "/sv/enkater/delta/" in html and "/so/" not in html
+
+
+def test_new_personal_links_reach_a_somali_employee_in_somali(people, survey_round, hr_user,
+                                                               django_capture_on_commit_callbacks):
+    from surveys.services.links import employee_links_reissue
+
+    somali, _swedish = people
+    with django_capture_on_commit_callbacks(execute=True):
+        survey_round_invite(survey_round=survey_round)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        employee_links_reissue(employee=somali, reissued_by=hr_user)
+    assert len(mail.outbox) == 2  # the new personal link, and the survey's new link
+    for message in mail.outbox:
+        assert message.to == [somali.email]
+        assert message.message()["Content-Language"] == "so"
+        links = URL.findall(message.body)
+        assert links and all(urlsplit(link).path.startswith("/so/") for link in links)
