@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 # Paths outside i18n_patterns. Django's middleware would turn their 404s into redirects to a
@@ -10,6 +11,21 @@ UNPREFIXED = ("/api/", "/admin/", "/documents/", "/i18n/", "/static/", "/media/"
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
+    def process_request(self, request):
+        super().process_request(request)
+        # An address without a language prefix, in a browser that chose no language, opens in
+        # the signed-in person's own language (people/languages.py) rather than the browser's.
+        if request.path_info.startswith(UNPREFIXED) or translation.get_language_from_path(request.path_info):
+            return
+        if settings.LANGUAGE_COOKIE_NAME in request.COOKIES or not hasattr(request, "session"):
+            return
+        from people.languages import SESSION_LANGUAGE_KEY
+
+        own = request.session.get(SESSION_LANGUAGE_KEY)
+        if own in dict(settings.LANGUAGES) and translation.check_for_language(own):
+            translation.activate(own)
+            request.LANGUAGE_CODE = translation.get_language()
+
     def process_response(self, request, response):
         if request.path_info.startswith(UNPREFIXED):
             response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)

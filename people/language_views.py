@@ -12,7 +12,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .languages import employee_language_set, language_cookie_set, url_in_language
+from .languages import (
+    SESSION_LANGUAGE_KEY,
+    employee_language_set,
+    language_cookie_set,
+    url_in_language,
+)
 from .links import current_employee
 
 
@@ -43,6 +48,7 @@ def my_language(request: HttpRequest) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(next_url)
+    request.session[SESSION_LANGUAGE_KEY] = language
     with translation.override(language):
         messages.success(request, _("Ditt språk är sparat. E-post, länkar och enkäter kommer på det här språket."))
     return language_cookie_set(redirect(url_in_language(next_url, language)), language)

@@ -21,6 +21,10 @@ from django.utils.translation import gettext as _
 
 from .models import Employee, User, language_choices
 
+#: The signed-in person's own language, kept in the browser session from sign-in: an address
+#: without a language prefix (``/``) opens in it when this browser chose none.
+SESSION_LANGUAGE_KEY = "samtalsrum_language"
+
 
 def language_chosen_in_browser(request: HttpRequest) -> str | None:
     """The language this browser chose (the language cookie), if it is one of the site's."""
@@ -30,13 +34,12 @@ def language_chosen_in_browser(request: HttpRequest) -> str | None:
 
 def sign_in_language(request: HttpRequest, employee: Employee | None) -> str | None:
     """The language to open after signing in: the browser's choice, else the person's own
-    preferred language; None when neither says anything (keep the page's language)."""
-    chosen = language_chosen_in_browser(request)
-    if chosen:
-        return chosen
-    if employee is not None and employee.preferred_language in dict(language_choices()):
-        return employee.preferred_language
-    return None
+    preferred language (remembered in the browser session); None when neither says anything
+    (keep the page's language)."""
+    own = employee.preferred_language if employee is not None else None
+    if own in dict(language_choices()):
+        request.session[SESSION_LANGUAGE_KEY] = own
+    return language_chosen_in_browser(request) or (own if own in dict(language_choices()) else None)
 
 
 def url_in_language(url: str, language: str | None) -> str:

@@ -138,3 +138,14 @@ def urlsplit_path(url: str) -> str:
 
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def test_an_address_without_a_language_opens_in_the_signed_in_persons_language(person):
+    person.preferred_language = "so"
+    person.save()
+    client = by_link(person)
+    assert client.get("/")["Location"] == "/so/"
+    # Once this browser chooses Swedish, Swedish it is.
+    client.post("/i18n/setlang/", {"language": "sv", "next": "/so/min-sida/"})
+    assert client.get("/")["Location"] == "/sv/"
+    assert Client().get("/")["Location"] == "/sv/"
