@@ -3,8 +3,13 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import redirect, render
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -58,7 +63,9 @@ def employee_link(request: HttpRequest, token: str) -> HttpResponse:
     if employee is None:
         return render(request, "cms/link_invalid.html", {"reason": problem.value}, status=410)
     # The link was made in the person's language; a language this browser chose wins.
-    return redirect(url_in_language(safe_next(request, reverse("cms:landing")), sign_in_language(request, employee)))
+    return HttpResponseRedirect(
+        url_in_language(safe_next(request, reverse("cms:landing")), sign_in_language(request, employee))
+    )
 
 
 def set_language(request: HttpRequest) -> HttpResponse:

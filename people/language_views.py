@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -37,7 +36,8 @@ def my_language(request: HttpRequest) -> HttpResponse:
     if named is not None and named != str(employee.pk):
         raise PermissionDenied(_("Formuläret gäller någon annan än den som är inne. Ladda om sidan."))
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # A path of this site only (``redirect`` would read anything else as a view's name).
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = reverse("cms:landing")
@@ -47,8 +47,8 @@ def my_language(request: HttpRequest) -> HttpResponse:
         employee_language_set(employee=employee, language=language, changed_by=user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-        return redirect(next_url)
+        return HttpResponseRedirect(next_url)
     request.session[SESSION_LANGUAGE_KEY] = language
     with translation.override(language):
         messages.success(request, _("Ditt språk är sparat. E-post, länkar och enkäter kommer på det här språket."))
-    return language_cookie_set(redirect(url_in_language(next_url, language)), language)
+    return language_cookie_set(HttpResponseRedirect(url_in_language(next_url, language)), language)

@@ -149,3 +149,9 @@ def test_an_address_without_a_language_opens_in_the_signed_in_persons_language(p
     client.post("/i18n/setlang/", {"language": "sv", "next": "/so/min-sida/"})
     assert client.get("/")["Location"] == "/sv/"
     assert Client().get("/")["Location"] == "/sv/"
+
+
+@pytest.mark.parametrize("next_url", ["0", "https://example.com/", "//example.com/x", ""])
+def test_saving_never_leaves_the_site(person, next_url):
+    response = by_link(person).post(SAVE, {"employee": person.pk, "language": "so", "next": next_url})
+    assert response.status_code == 302 and response["Location"] == "/so/min-sida/"
