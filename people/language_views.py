@@ -36,7 +36,7 @@ def my_language(request: HttpRequest) -> HttpResponse:
     if named is not None and named != str(employee.pk):
         raise PermissionDenied(_("Formuläret gäller någon annan än den som är inne. Ladda om sidan."))
     next_url = request.POST.get("next", "")
-    # A path of this site only (``redirect`` would read anything else as a view's name).
+    # A path of this site only: never another site, nor anything that is not a path.
     if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):

@@ -151,3 +151,17 @@ def test_an_editor_can_add_a_somali_text_in_the_admin(client, editor):
     })
     assert response.status_code == 302
     assert MessageText.objects.get().language == "so"
+
+
+@pytest.mark.parametrize(("language", "written"), [
+    ("sv", "2026-03-10 13:00"), ("sv-easy", "2026-03-10 13:00"), ("en", "2026-03-10 13:00"),
+    ("ar", "10\u200f/03\u200f/2026 13:00"), ("so", "10/03/2026 13:00"), ("ti", "10/03/2026 13:00"),
+    ("fa", "2026/3/10،\u200f 13:00"),
+])
+def test_a_mails_date_and_time_are_written_as_its_readers_write_them(language, written):
+    import datetime
+
+    from django.utils import formats
+
+    with translation.override(language):
+        assert formats.date_format(datetime.datetime(2026, 3, 10, 13, 0), "SHORT_DATETIME_FORMAT") == written  # noqa: DTZ001
