@@ -1,3 +1,4 @@
-"""Date and number formats for languages Django has none for (Somali, Tigrinya), the short
-date and time Django's Arabic lacks, and the short dates of English kept as the rest of the
-site writes them (``FORMAT_MODULE_PATH``). Used for the dates in e-mails."""
+"""Date and time formats Django lacks or that the platform keeps as they were (settings'
+FORMAT_MODULE_PATH). Django uses a format from here when one is given and its own otherwise, so
+each module names only what differs. Templates for employees show dates with the short formats
+(``|date:"SHORT_DATE_FORMAT"``), so each reader gets their language's."""

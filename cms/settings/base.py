@@ -141,7 +141,7 @@ EXTRA_LANG_INFO = {
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Date formats of the languages Django has none for (cms/formats/<language>/formats.py).
+# Date formats of languages Django has none for, and English kept as it was (cms/formats).
 FORMAT_MODULE_PATH = ["cms.formats"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True

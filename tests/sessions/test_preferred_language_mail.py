@@ -155,7 +155,7 @@ def test_an_editor_can_add_a_somali_text_in_the_admin(client, editor):
 
 @pytest.mark.parametrize(("language", "written"), [
     ("sv", "2026-03-10 13:00"), ("sv-easy", "2026-03-10 13:00"), ("en", "2026-03-10 13:00"),
-    ("ar", "10\u200f/03\u200f/2026 13:00"), ("so", "10/03/2026 13:00"), ("ti", "10/03/2026 13:00"),
+    ("ar", "10\u200f/03\u200f/2026 1:00 م"), ("so", "10/03/2026 13:00"), ("ti", "10/03/2026 13:00"),
     ("fa", "2026/3/10،\u200f 13:00"),
 ])
 def test_a_mails_date_and_time_are_written_as_its_readers_write_them(language, written):
