@@ -62,3 +62,12 @@ def every_language_served(tmp_path: Path, settings):
     yield
     if missing:
         _caches_clear()
+
+
+@pytest.fixture
+def every_locale(db, settings):
+    """A Wagtail locale for every language: readers are offered the languages that are one."""
+    from wagtail.models import Locale
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)

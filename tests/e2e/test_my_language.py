@@ -22,11 +22,16 @@ PAGES = ("min-sida/", "sessioner/mina/", "sessioner/mina-timmar/")
 
 @pytest.fixture
 def somali_employee(site_home, organisation, workplace):
+    from wagtail.models import Locale
+
     from people.links import employee_link_url
     from sessions.models import Invitation
     from tests.factories import EmployeeFactory
     from tests.sessions.factories import SessionFactory, programme_with_tracks
 
+    # Readers are offered the languages that are Wagtail locales.
+    for code in ("so", "ar"):
+        Locale.objects.get_or_create(language_code=code)
     _programme, _track, _prep, modules, _prep_modules = programme_with_tracks(organisations=[organisation])
     employee = EmployeeFactory(workplace=workplace, first_name="Hodan", last_name="Cali",
                                email="hodan@example.se", preferred_language="so")

@@ -12,9 +12,9 @@ from django.urls import reverse
 from people.links import employee_link_url
 from people.models import Role
 from tests.factories import EmployeeFactory, user_with_role
-from tests.languages import every_language_served  # noqa: F401 - fixture
+from tests.languages import every_language_served, every_locale  # noqa: F401 - fixtures
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_language_served")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_language_served", "every_locale")]
 
 PASSWORD = "ett-langt-losenord-2026"  # noqa: S105
 SAVE = "/sv/mitt-sprak/"

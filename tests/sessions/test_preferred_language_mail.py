@@ -17,11 +17,11 @@ from cms.models import OutboxMessage
 from courses.models import MessageText
 from people.models import Employee
 from sessions import services
-from tests.languages import every_language_served  # noqa: F401 - fixture
+from tests.languages import every_language_served, every_locale  # noqa: F401 - fixtures
 
 from .factories import at
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_language_served")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_language_served", "every_locale")]
 
 URL = re.compile(r"https?://\S+")
 

@@ -17,11 +17,11 @@ from sessions import services as session_services
 from surveys.services.responses import survey_round_invite
 from tests.cms.factories import content_tree
 from tests.factories import EmployeeFactory
-from tests.languages import every_language_served  # noqa: F401 - fixture
+from tests.languages import every_language_served, every_locale  # noqa: F401 - fixtures
 from tests.sessions.factories import programme_with_tracks
 from tests.surveys.factories import SurveyRoundFactory, survey_with_questions
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_language_served")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("every_language_served", "every_locale")]
 
 URL = re.compile(r"https?://\S+")
 
