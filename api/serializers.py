@@ -125,7 +125,11 @@ class CofinancingSerializer(serializers.Serializer):
 
 
 class ImportRequestSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text=_("CSV- eller XLSX-fil från HR-systemet, som i administrationens import."))
+    file = serializers.FileField(help_text=_(
+        "CSV- eller XLSX-fil från HR-systemet, som i administrationens import. Kolumnen Språk tar "
+        "språkkoden (sv, en, sv-easy, ar, so, ti, fa) eller språkets namn, till exempel somaliska "
+        "eller Somali; tom betyder svenska."
+    ))
     dry_run = serializers.BooleanField(default=False, help_text=_("Visa vad som skulle hända utan att spara."))
     update_only = serializers.BooleanField(
         default=False, help_text=_("Lägg till och uppdatera, men markera ingen som slutad.")

@@ -16,18 +16,29 @@ UNPREFIXED = ("/api/", "/admin/", "/documents/", "/i18n/", "/static/", "/media/"
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Django's, limited to the languages readers are offered (the Wagtail locales, see
     cms/languages.py): a language that is not one is never chosen from the cookie or the
-    browser, and its address prefix leads to the same page in the default language."""
+    browser, and its address prefix leads to the same page in the default language. An address
+    without a prefix, in a browser that chose no language, opens in the signed-in person's own
+    language (people/languages.py) rather than the browser's."""
 
     def process_request(self, request):
         super().process_request(request)
-        if languages.is_offered(request.LANGUAGE_CODE):
+        if not languages.is_offered(request.LANGUAGE_CODE):
+            from_path = translation.get_language_from_path(request.path_info)
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            if from_path and request.method in ("GET", "HEAD"):
+                rest = request.get_full_path()[len(get_script_prefix()) + len(from_path):]
+                return HttpResponseRedirect(f"{get_script_prefix()}{settings.LANGUAGE_CODE}{rest}")
+        if request.path_info.startswith(UNPREFIXED) or translation.get_language_from_path(request.path_info):
             return None
-        from_path = translation.get_language_from_path(request.path_info)
-        translation.activate(settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
-        if from_path and request.method in ("GET", "HEAD"):
-            rest = request.get_full_path()[len(get_script_prefix()) + len(from_path):]
-            return HttpResponseRedirect(f"{get_script_prefix()}{settings.LANGUAGE_CODE}{rest}")
+        if settings.LANGUAGE_COOKIE_NAME in request.COOKIES or not hasattr(request, "session"):
+            return None
+        from people.languages import SESSION_LANGUAGE_KEY
+
+        own = request.session.get(SESSION_LANGUAGE_KEY)
+        if own in dict(settings.LANGUAGES) and languages.is_offered(own) and translation.check_for_language(own):
+            translation.activate(own)
+            request.LANGUAGE_CODE = translation.get_language()
         return None
 
     def process_response(self, request, response):

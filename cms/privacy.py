@@ -43,6 +43,8 @@ DECLARATIONS = [
         fields=(
             PersonalField("to_email", C.CONTACT, PROGRAMME, OUTBOX_DAYS),
             PersonalField("subject", C.CONTACT, PROGRAMME, OUTBOX_DAYS),
+            # The recipient's preferred language, sent as the message's Content-Language.
+            PersonalField("language", C.CONTACT, PROGRAMME, OUTBOX_DAYS),
             PersonalField("body_text", C.CONTACT, PROGRAMME, OUTBOX_DAYS),
             PersonalField("body_html", C.CONTACT, PROGRAMME, OUTBOX_DAYS),
             PersonalField("attachments", C.CONTACT, PROGRAMME, OUTBOX_DAYS),

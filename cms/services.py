@@ -29,16 +29,20 @@ def outbox_message_enqueue(
     attachments: Iterable[Attachment] = (),
     dedupe_key: str,
     kind: str,
+    language: str = "",
 ) -> OutboxMessage:
     """Record an e-mail in the current transaction and deliver it once that commits.
 
     Call it inside the transaction of the change that causes the message. Calling it again
     with the same ``dedupe_key`` returns the existing message and sends nothing more.
+    ``language`` (the recipient's, the text's) is sent as the message's Content-Language, so
+    mail readers and screen readers read it in that language.
     """
     message, created = OutboxMessage.objects.get_or_create(
         dedupe_key=dedupe_key,
         defaults={
             "kind": kind,
+            "language": language,
             "to_email": to,
             "subject": subject[:250],
             "body_text": body,
@@ -84,6 +88,7 @@ def outbox_message_deliver(*, message_id: int) -> bool:
             body=message.body_text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[message.to_email],
+            headers={"Content-Language": message.language} if message.language else None,
         )
         if message.body_html:
             email.attach_alternative(message.body_html, "text/html")

@@ -3,12 +3,18 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import redirect, render
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from people.languages import sign_in_language, url_in_language
 from people.links import current_employee, employee_link_open, safe_next
 from people.selectors import managed_workplaces_for, organisations_for, scope_for, workplaces_for
 
@@ -19,6 +25,12 @@ class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        # The interface opens in the person's own language unless this browser chose another.
+        user = self.request.user
+        employee = user.employee if user.is_authenticated and user.employee_id else None
+        return url_in_language(super().get_success_url(), sign_in_language(self.request, employee))
 
 
 class LogoutView(auth_views.LogoutView):
@@ -50,7 +62,27 @@ def employee_link(request: HttpRequest, token: str) -> HttpResponse:
     employee, problem = employee_link_open(request, token)
     if employee is None:
         return render(request, "cms/link_invalid.html", {"reason": problem.value}, status=410)
-    return redirect(safe_next(request, reverse("cms:landing")))
+    # The link was made in the person's language; a language this browser chose wins.
+    return HttpResponseRedirect(
+        url_in_language(safe_next(request, reverse("cms:landing")), sign_in_language(request, employee))
+    )
+
+
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The header's language switcher: Django's own, with the page it came from read under
+    that page's language, so ``/so/…`` switched to Swedish opens the same page under ``/sv/``
+    whatever language the switcher's own request arrived in. Changes only this browser (the
+    language cookie), never the person's stored preference."""
+    from urllib.parse import urlsplit
+
+    from django.utils import translation
+    from django.views.i18n import set_language as django_set_language
+
+    next_url = request.POST.get("next", request.GET.get("next")) or ""
+    page_language = translation.get_language_from_path(urlsplit(next_url).path)
+    if page_language:
+        translation.activate(page_language)
+    return django_set_language(request)
 
 
 class AccessibilityStatementView(TemplateView):

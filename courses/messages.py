@@ -2,7 +2,9 @@
 default template under ``templates/<app>/email/`` otherwise.
 
 For each part (subject, body) the first non-blank of these is used, in the recipient's
-language: the programme's own text, the text for all programmes, the default template. The
+language: the programme's own text, the text for all programmes, the default template. A
+language with no editor's text gets the default template in that language, and the interface
+catalogue falls back to the Swedish wording where a sentence is not yet translated. The
 default templates get the same values as the editors' placeholders, so both say the same things.
 """
 
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from people.models import language_supported
 
 from .message_kinds import MessageKind, message_kind, placeholders_fill
 from .models import MessageText
@@ -47,7 +51,9 @@ class MessageTexts:
 
 
 def _language(language: str | None) -> str:
-    return (language or "sv").split("-")[0]
+    """One of the site's languages: a text is kept per language of ``settings.LANGUAGES``
+    (so an editor can write the Somali wording), and an unknown code reads as Swedish."""
+    return language_supported(language)
 
 
 def _compose(kind: MessageKind, chain: list[MessageText], values: Mapping[str, str]) -> RenderedMessage:

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, PreviewableMixin
 
 from cms.forms import ChildFormsAdminForm
 from cms.widgets import DiscussionGuideChooser, LectureSegmentChooser
-from people.models import Language
+from people.models import Language, language_choices
 
 from .message_kinds import message_kind, message_kind_choices, placeholders_unknown
 
@@ -436,8 +436,9 @@ class MessageText(PreviewableMixin, models.Model):
         help_text=_("Lämna tomt för att texten ska gälla alla program som inte har en egen."),
     )
     language = models.CharField(
-        _("språk"), max_length=8, choices=Language.choices, default=Language.SWEDISH,
-        help_text=_("Mottagaren får texten på sitt föredragna språk."),
+        _("språk"), max_length=8, choices=language_choices, default=Language.SWEDISH,
+        help_text=_("Mottagaren får texten på sitt föredragna språk. Finns ingen text på det "
+                    "språket får mottagaren standardtexten på sitt språk."),
     )
     subject = models.CharField(
         _("ämnesrad"), max_length=200, blank=True,

@@ -224,6 +224,11 @@ def _demo_logins(workplace: Workplace) -> list[str]:
     staff = list(Employee.objects.filter(workplace=workplace).order_by("employee_number")[:4])
     manager_employee, leader_employee, employee = staff[0], staff[1], staff[3]
     linked = {"chef": manager_employee, "ledare": leader_employee, "anstalld": employee}
+    # Signing in opens a person's preferred language: the demo logins, shown in Swedish in the
+    # README, read Swedish (any of them can choose another under Mitt språk).
+    Employee.objects.filter(pk__in=[person.pk for person in linked.values()]).update(
+        preferred_language=Language.SWEDISH
+    )
     lines = []
     for key, role, label in DEMO_LOGINS:
         email = f"{key}@{DEMO_DOMAIN}"

@@ -96,9 +96,19 @@ GENDER_VALUES: dict[str, str] = {
     "villinteange": "other", "annatvillinteange": "other",
 }
 
+#: What HR systems write in the language column – codes (ISO 639-1 and -2), Swedish and
+#: English names and the language's own name – mapped to the codes of ``settings.LANGUAGES``
+#: (compared after :func:`normalise_header`, so case, spaces and dashes do not matter).
 LANGUAGE_VALUES: dict[str, str] = {
     "sv": "sv", "svenska": "sv", "swedish": "sv", "se": "sv", "swe": "sv",
     "en": "en", "engelska": "en", "english": "en", "eng": "en",
+    "sveasy": "sv-easy", "lättläst": "sv-easy", "lättlästsvenska": "sv-easy",
+    "easytoreadswedish": "sv-easy", "easyswedish": "sv-easy",
+    "ar": "ar", "ara": "ar", "arabiska": "ar", "arabic": "ar", "العربية": "ar",
+    "so": "so", "som": "so", "somaliska": "so", "somali": "so", "soomaali": "so",
+    "ti": "ti", "tir": "ti", "tigrinja": "ti", "tigrinya": "ti", "tigrigna": "ti", "ትግርኛ": "ti",
+    "fa": "fa", "fas": "fa", "per": "fa", "persiska": "fa", "persian": "fa", "farsi": "fa",
+    "فارسی": "fa", "dari": "fa",
 }
 
 DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y/%m/%d", "%d.%m.%Y", "%d/%m/%Y")
@@ -393,7 +403,9 @@ def _preferred_language(text: str, value: Any) -> str:
     key = normalise_header(text)
     if key and key not in LANGUAGE_VALUES:
         raise _Invalid(
-            lambda: _("Okänt språk «%(value)s» (skriv svenska eller engelska).") % {"value": text}
+            lambda: _("Okänt språk «%(value)s» (skriv svenska, engelska, lättläst, arabiska, somaliska, "
+                      "tigrinja eller persiska, eller språkkoden sv, en, sv-easy, ar, so, ti eller fa).")
+            % {"value": text}
         )
     return LANGUAGE_VALUES.get(key, "sv")
 

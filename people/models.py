@@ -148,8 +148,30 @@ class Gender(models.TextChoices):
 
 
 class Language(models.TextChoices):
+    """The two languages code refers to by name. A person may prefer any language of
+    ``settings.LANGUAGES`` (:func:`language_choices`)."""
+
     SWEDISH = "sv", _("Svenska")
     ENGLISH = "en", _("Engelska")
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Every interface language, each named in itself: adding one to ``settings.LANGUAGES``
+    makes it a choice without a migration."""
+    from django.conf import settings
+
+    return [(code, name) for code, name in settings.LANGUAGES]
+
+
+def language_supported(code: str | None) -> str:
+    """``code`` if it is one of ``settings.LANGUAGES``, else the site's default language."""
+    from django.conf import settings
+
+    codes = {known for known, _name in settings.LANGUAGES}
+    for candidate in ((code or "").lower(), (code or "").lower().split("-")[0]):
+        if candidate in codes:
+            return candidate
+    return settings.LANGUAGE_CODE
 
 
 class EmployeeQuerySet(models.QuerySet["Employee"]):
@@ -189,7 +211,8 @@ class Employee(index.Indexed, models.Model):
         help_text=_("Sätts när personen har slutat. Personer tas aldrig bort."),
     )
     preferred_language = models.CharField(
-        _("föredraget språk"), max_length=8, choices=Language.choices, default=Language.SWEDISH
+        _("föredraget språk"), max_length=8, choices=language_choices, default=Language.SWEDISH,
+        help_text=_("E-post, länkar, enkäter och material når personen på det här språket."),
     )
     gender = models.CharField(
         _("kön"),

@@ -21,6 +21,7 @@ from .hr_import import (  # noqa: F401 - re-exported
     employee_import_previews_purge,
 )
 from .import_undo import employee_import_changes_purge, employee_import_undo  # noqa: F401
+from .languages import employee_language_set  # noqa: F401 - re-exported
 from .models import Organisation, Role, RoleAssignment, User, Workplace
 from .roles import ROLE_GROUP_NAMES, ROLE_PAGE_PERMISSIONS, ROLE_PERMISSIONS
 

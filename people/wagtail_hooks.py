@@ -250,6 +250,9 @@ def register_people_choosers():
 @hooks.register("register_log_actions")
 def register_link_log_actions(actions):
     actions.register_action("samtalsrum.links_revoke", _("Spärra länkar"), _("Personens länkar spärrades och ersattes"))
+    actions.register_action(
+        "samtalsrum.preferred_language", _("Byta föredraget språk"), _("Personens föredragna språk ändrades")
+    )
 
 
 @hooks.register("register_log_actions")

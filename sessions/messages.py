@@ -79,7 +79,8 @@ def session_message_values(
         "first_name": employee.first_name,
         "full_name": employee.full_name,
         "module": session.module.local_title,
-        "start": formats.date_format(starts, "Y-m-d H:i"),
+        # The reader's own way of writing a date (cms/formats for the languages Django lacks).
+        "start": formats.date_format(starts, "SHORT_DATETIME_FORMAT"),
         "end": formats.time_format(ends, "H:i"),
         "place": session.place,
         "video_link": session.video_link,

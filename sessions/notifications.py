@@ -10,7 +10,7 @@ from django.utils.translation import override
 from cms.services import outbox_message_enqueue
 from courses.messages import MessageTexts, message_render
 from people.links import employee_link_url
-from people.models import Employee
+from people.models import Employee, language_supported
 
 from .calendar import METHOD_CANCEL, METHOD_REQUEST, session_ics
 from .messages import (  # noqa: F401 – the kinds are named through this module
@@ -38,7 +38,9 @@ def session_notify(
     for employee in employees:
         if not employee.email:
             continue
-        with override(employee.preferred_language or "sv"):
+        # Each recipient's own language – whatever the sender's page or the worker runs in –
+        # for the wording, the dates and the language prefix of every link.
+        with override(language_supported(employee.preferred_language)):
             _enqueue_for(session=session, employee=employee, kind=kind, extra_key=extra_key, reason=reason,
                          texts=texts)
         count += 1
@@ -49,7 +51,7 @@ def _enqueue_for(
     *, session: Session, employee: Employee, kind: str, extra_key: str, reason: str = "",
     texts: MessageTexts | None = None,
 ) -> None:
-    language = employee.preferred_language or "sv"
+    language = language_supported(employee.preferred_language)
     values = session_message_values(
         session=session,
         employee=employee,
@@ -75,4 +77,5 @@ def _enqueue_for(
         attachments=attachments,
         dedupe_key=key,
         kind=f"session_{kind}",
+        language=language,
     )

@@ -58,7 +58,9 @@ def answer_token(invitation: SurveyInvitation) -> str:
 def answer_path(invitation: SurveyInvitation, *, language: str | None = None) -> str:
     from django.utils import translation
 
-    with translation.override(language or invitation.employee.preferred_language or "sv"):
+    from people.models import language_supported
+
+    with translation.override(language_supported(language or invitation.employee.preferred_language)):
         return reverse("surveys:answer", kwargs={"token": answer_token(invitation)})
 
 

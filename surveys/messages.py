@@ -6,6 +6,7 @@ Declared when the app is loaded (``SurveysConfig.ready``).
 
 from __future__ import annotations
 
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from courses.message_kinds import MessageKind, Placeholder, message_kind_register
@@ -43,7 +44,7 @@ def register() -> None:
 
 
 def survey_message_values(*, invitation: SurveyInvitation, language: str, url: str) -> dict[str, str]:
-    """The placeholders' values for ``invitation``, in ``language``."""
+    """The placeholders' values for ``invitation``, in ``language`` (also the active one)."""
     survey_round = invitation.round
     return {
         "first_name": invitation.employee.first_name,
@@ -51,5 +52,5 @@ def survey_message_values(*, invitation: SurveyInvitation, language: str, url: s
         "programme": survey_round.programme.local_name,
         "threshold": str(survey_round.programme.anonymity_threshold),
         "url": url,
-        "closes": survey_round.closes_on.isoformat(),
+        "closes": formats.date_format(survey_round.closes_on, "SHORT_DATE_FORMAT"),
     }

@@ -19,6 +19,10 @@ class OutboxMessage(models.Model):
     dedupe_key = models.CharField(_("nyckel"), max_length=200, unique=True)
     to_email = models.EmailField(_("mottagare"))
     subject = models.CharField(_("ämne"), max_length=250)
+    language = models.CharField(
+        _("språk"), max_length=8, blank=True,
+        help_text=_("Språket meddelandet är skrivet på (mottagarens föredragna språk)."),
+    )
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("html"), blank=True)
     attachments = models.JSONField(_("bilagor"), default=list, blank=True)

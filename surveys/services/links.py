@@ -8,7 +8,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone, translation
 
-from people.models import Employee, User
+from people.models import Employee, User, language_supported
 
 from ..links import letter_code_digest, letter_code_new
 from ..models import SurveyInvitation, SurveyRound
@@ -47,6 +47,7 @@ def survey_link_request(*, email: str, now: datetime.datetime | None = None) -> 
             body=body,
             dedupe_key=f"survey-link-request:{invitation.pk}:{bucket}",
             kind="survey_link_request",
+            language=language_supported(invitation.employee.preferred_language),
         )
         count += 1
     return count
@@ -156,7 +157,8 @@ def employee_links_reissue(*, employee: Employee, reissued_by: User | None, toda
 
         from people.links import employee_link_url
 
-        with translation.override(employee.preferred_language or "sv"):
+        language = language_supported(employee.preferred_language)
+        with translation.override(language):
             _enqueue(
                 to=employee.email,
                 subject=" ".join(render_to_string("surveys/email/links_reissued_subject.txt").split()),
@@ -165,6 +167,7 @@ def employee_links_reissue(*, employee: Employee, reissued_by: User | None, toda
                 }),
                 dedupe_key=f"employee-links-reissue:{employee.pk}:{employee.link_version}",
                 kind="employee_links_reissue",
+                language=language,
             )
         for invitation in invitations:
             if invitation.round.opens_on > today:
@@ -173,5 +176,6 @@ def employee_links_reissue(*, employee: Employee, reissued_by: User | None, toda
             _enqueue(
                 to=employee.email, subject=subject, body=body,
                 dedupe_key=f"survey-link-reissue:{invitation.pk}:{invitation.nonce}", kind="survey_link_reissue",
+                language=language_supported(invitation.employee.preferred_language),
             )
     return len(invitations)

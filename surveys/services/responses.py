@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 
 from courses.messages import MessageTexts, message_render
-from people.models import Employee
+from people.models import Employee, language_supported
 
 from ..models import (
     EARLIEST_ROUND_DAY,
@@ -53,10 +53,12 @@ def round_employees(survey_round: SurveyRound) -> Iterable[Employee]:
     )
 
 
-def _enqueue(*, to: str, subject: str, body: str, dedupe_key: str, kind: str) -> None:
+def _enqueue(*, to: str, subject: str, body: str, dedupe_key: str, kind: str, language: str = "") -> None:
     from cms.services import outbox_message_enqueue
 
-    outbox_message_enqueue(to=to, subject=subject, body=body, dedupe_key=dedupe_key, kind=kind)
+    outbox_message_enqueue(
+        to=to, subject=subject, body=body, dedupe_key=dedupe_key, kind=kind, language=language
+    )
 
 
 def _invitation_mail(
@@ -68,7 +70,7 @@ def _invitation_mail(
     from ..links import answer_url
     from ..messages import KIND_INVITATION, KIND_REMINDER, survey_message_values
 
-    language = invitation.employee.preferred_language or "sv"
+    language = language_supported(invitation.employee.preferred_language)
     with translation.override(language):
         values = survey_message_values(
             invitation=invitation, language=language, url=answer_url(invitation, language=language)
@@ -108,6 +110,7 @@ def survey_round_invite(*, survey_round: SurveyRound, today: datetime.date | Non
             body=body,
             dedupe_key=f"survey-invitation:{invitation.pk}",
             kind="survey_invitation",
+            language=language_supported(invitation.employee.preferred_language),
         )
         sent_ids.append(invitation.pk)
     SurveyInvitation.objects.filter(pk__in=sent_ids).update(sent_on=today)
@@ -158,6 +161,7 @@ def survey_reminders_send(*, today: datetime.date | None = None) -> int:
                 body=body,
                 dedupe_key=f"survey-reminder:{invitation.pk}:{number}",
                 kind="survey_reminder",
+            language=language_supported(invitation.employee.preferred_language),
             )
             SurveyInvitation.objects.filter(pk=invitation.pk).update(reminder_count=number, last_reminded_on=today)
             count += 1

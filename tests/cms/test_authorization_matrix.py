@@ -73,7 +73,9 @@ EXPECTED: dict[str, set[str]] = {
     "cms:accessibility": ALL,
     "cms:privacy": ALL,
     "cms:processing_record": ALL,
-    "favicon": ALL,  # the record of processing (GDPR art. 30) is public
+    "favicon": ALL,
+    # The header's language switcher: only this browser's cookie changes.
+    "set_language": ALL,  # the record of processing (GDPR art. 30) is public
     # A signed link is a capability: whoever holds it opens that person's pages (docs/anonymity.md
     # says why nobody else is ever shown one).
     "cms:employee_link": ALL,
@@ -85,6 +87,8 @@ EXPECTED: dict[str, set[str]] = {
     "people:two_factor_backup_codes": TWO_FACTOR,
     # Those who must use a second factor cannot switch it off.
     "people:two_factor_disable": SIGNED_IN - TWO_FACTOR,
+    # Saving one's own language: whoever the browser acts for as an employee, for themself only.
+    "people:my_language": SIGNED_IN_EMPLOYEES,
     "courses:my_programme": SIGNED_IN | {"employee_link"},
     "courses:search": ALL,
     # Everyone's own register extract (GDPR art. 15); staff without an employment have none.

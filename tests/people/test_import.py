@@ -201,7 +201,8 @@ def test_bad_row_is_reported_and_nothing_written(hr_user, organisation, workplac
         ("Timkostnad", "tre hundra", "Ogiltigt tal «tre hundra» i kolumnen timkostnad."),
         ("Timkostnad", "-5", "Timkostnaden «-5» är orimlig (0–999 999 kr)."),
         ("Kön", "okänt", "Okänt kön «okänt» (skriv kvinna, man, annat eller lämna tomt)."),
-        ("Språk", "finska", "Okänt språk «finska» (skriv svenska eller engelska)."),
+        ("Språk", "finska", "Okänt språk «finska» (skriv svenska, engelska, lättläst, arabiska, somaliska, "
+                           "tigrinja eller persiska, eller språkkoden sv, en, sv-easy, ar, so, ti eller fa)."),
     ],
 )
 def test_bad_date_number_or_choice(hr_user, organisation, workplace, header, value, message):
