@@ -101,7 +101,8 @@ def test_a_somali_employee_gets_everything_in_somali_and_can_switch_to_swedish(
     opened = browser.get(path_of(URL.findall(invitation.body)[0]), follow=True)
     assert opened.redirect_chain[-1][0] == "/so/sessioner/mina/"
     assert '<html lang="so"' in opened.content.decode()
-    assert "Du är inne som Hodan via din länk" in opened.content.decode()
+    # The interface in Somali (locale/so): "Du är inne som Hodan via din länk".
+    assert "Waxaad ku gashay sida Hodan adigoo isticmaalaya xiriirkaaga" in opened.content.decode()
 
     # The survey opens under /so/.
     survey = browser.get(path_of(URL.findall(survey_mail.body)[0]))
