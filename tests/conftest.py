@@ -24,6 +24,22 @@ def _swedish_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _default_locale(request):
+    """Wagtail's migrations create the default locale, and every translatable object (pages,
+    surveys) needs it. A transactional test empties the database when it ends, migration rows
+    included, so each test that uses the database finds the Swedish locale again."""
+    uses_db = request.node.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "django_db_setup"} & set(request.fixturenames)
+    )
+    if uses_db:
+        request.getfixturevalue("_django_db_helper")
+        from wagtail.models import Locale
+
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _offered_languages_as_migrated():
     """The offered languages are cached in the process's memory, which outlives a test's
     database: each test starts with those of a migrated database (no locale but Swedish), and
