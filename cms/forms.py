@@ -37,7 +37,8 @@ class ChildFormsAdminForm(WagtailAdminModelForm):
 
     django-modelcluster reads ``<relation>-<n>-id`` for every form that INITIAL_FORMS counts,
     without the guard Django's own formsets have; a request that leaves one out raised
-    ``MultiValueDictKeyError``. Such a form is read as a new child instead, and validated as one.
+    ``MultiValueDictKeyError``, and one whose id is not a number a ``ValueError``. Such a form
+    is read as a new child instead, and validated as one.
     """
 
     def __init__(self, data=None, *args, **kwargs):
@@ -57,7 +58,9 @@ def _with_child_ids(data):
         except (TypeError, ValueError):
             continue  # the formset itself reports the management form as broken
         for i in range(max(count, 0)):
-            if f"{prefix}-{i}-id" not in data:
+            child_id = data.get(f"{prefix}-{i}-id")
+            # Left out, or not a number (no child has such an id): read as a new child.
+            if child_id is None or (child_id and not (child_id.isascii() and child_id.isdigit())):
                 missing[f"{prefix}-{i}-id"] = ""
     if not missing:
         return data

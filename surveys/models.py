@@ -25,6 +25,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.forms import ChildFormsAdminForm
+
 #: The language variant for easy-to-read Swedish ("lättläst"): a Wagtail locale and URL prefix.
 EASY_SWEDISH = "sv-easy"
 
@@ -156,6 +158,8 @@ class Survey(TranslatedTexts, TranslatableMixin, ClusterableModel):
         FieldPanel("description"),
         InlinePanel("questions", heading=_("Frågor"), label=_("Fråga"), min_num=1),
     ]
+    # A tampered POST (a question's id left out) gets the form back, not a server error.
+    base_form_class = ChildFormsAdminForm
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("enkät")
