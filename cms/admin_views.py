@@ -22,6 +22,7 @@ from wagtail.search.index import class_is_indexed
 from wagtail.snippets.views import chooser, snippets
 
 from .spreadsheets import SafeSpreadsheetExportMixin
+from .widgets import SafeSnippetChooser
 
 # What SQLite's FTS5 query syntax gives a meaning to (quotes, operators, column filters).
 _FTS5_SYNTAX = re.compile(r"[^\w\s]")
@@ -79,6 +80,7 @@ class PermittedChooserMixin:
 
 
 class PermittedSnippetChooserViewSet(chooser.SnippetChooserViewSet):
+    base_widget_class = SafeSnippetChooser
     choose_view_class = type("PermittedChooseView", (PermittedChooserMixin, chooser.ChooseView), {})
     choose_results_view_class = type(
         "PermittedChooseResultsView", (PermittedChooserMixin, chooser.ChooseResultsView), {}

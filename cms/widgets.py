@@ -9,6 +9,7 @@ already tells the editor what was wrong.
 from django.core.exceptions import ValidationError
 
 from wagtail.admin.widgets import AdminPageChooser
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 
 class SafePageChooser(AdminPageChooser):
@@ -34,3 +35,14 @@ class LectureSegmentChooser(SafePageChooser):
 
 class DiscussionGuideChooser(SafePageChooser):
     target = "cms.DiscussionGuidePage"
+
+
+class SafeSnippetChooser(AdminSnippetChooser):
+    """A snippet chooser (a survey for a round, say) that renders an unusable submitted value
+    ("1.5") as empty instead of failing."""
+
+    def get_instance(self, value):
+        try:
+            return super().get_instance(value)
+        except (ValueError, TypeError, ValidationError, OverflowError):
+            return None

