@@ -39,6 +39,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/samtalsrum_bench
 bench: install-test
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py benchmark_data --employees 100000 --attendance 1000000
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py seed_demo  # the material pages measured
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench $(BENCH_ARGS)
 
 # The real-browser tests use Debian's Chromium; install it when we may, else they skip.

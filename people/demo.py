@@ -186,16 +186,18 @@ def seed(*, stdout) -> list[str]:
         created += len(new)
     stdout.write(f"  {Employee.objects.count()} anställda ({created} nya) i {Organisation.objects.count()} organisationer")
 
-    _leaders_for_every_workplace()
+    _leaders_for_every_workplace([spec.code for spec in ORGANISATIONS])
     return _demo_logins(first_units["avesta"][0])
 
 
-def _leaders_for_every_workplace() -> None:
-    """A manager and two representatives (process leaders) per workplace, as in the programme."""
+def _leaders_for_every_workplace(organisation_codes: list[str]) -> None:
+    """A manager and two representatives (process leaders) per workplace of the demo's
+    organisations, as in the programme (a database with other data, such as the benchmarks',
+    keeps its own people as they are)."""
     existing = set(RoleAssignment.objects.filter(workplace__isnull=False).values_list("workplace_id", "role"))
     unusable = make_password(None)
     staff_by_workplace: dict[int, list[Employee]] = {}
-    for employee in Employee.objects.order_by("employee_number"):
+    for employee in Employee.objects.filter(organisation__code__in=organisation_codes).order_by("employee_number"):
         staff_by_workplace.setdefault(employee.workplace_id, []).append(employee)
     users_with_employee = set(User.objects.filter(employee__isnull=False).values_list("employee_id", flat=True))
     new_users: list[User] = []
