@@ -25,6 +25,21 @@ from .languages import employee_language_set  # noqa: F401 - re-exported
 from .models import Organisation, Role, RoleAssignment, User, Workplace
 from .roles import ROLE_GROUP_NAMES, ROLE_PAGE_PERMISSIONS, ROLE_PERMISSIONS
 
+# Permissions an app creates in a data migration rather than from a model's Meta, so a database
+# emptied since (flush) lacks them until they are made again: (model, name) per permission.
+_MIGRATION_PERMISSIONS = {
+    "wagtail_localize.submit_translation": ("translation", "Can submit translations"),
+}
+
+
+def _migration_permission(dotted: str) -> Permission:
+    from django.contrib.contenttypes.models import ContentType
+
+    app_label, codename = dotted.split(".", 1)
+    model, name = _MIGRATION_PERMISSIONS[dotted]
+    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    return Permission.objects.get_or_create(content_type=content_type, codename=codename, defaults={"name": name})[0]
+
 
 def role_groups_sync() -> None:
     """Create the role groups and give them exactly the permissions of ``people.roles``.
@@ -39,6 +54,8 @@ def role_groups_sync() -> None:
         for dotted in ROLE_PERMISSIONS.get(role, []):
             app_label, codename = dotted.split(".", 1)
             perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+            if perm is None and dotted in _MIGRATION_PERMISSIONS:
+                perm = _migration_permission(dotted)
             if perm is not None:
                 wanted.append(perm)
         group.permissions.set(wanted)

@@ -34,3 +34,17 @@ def test_role_scope_is_a_database_constraint(workplace):
     with pytest.raises(IntegrityError), transaction.atomic():
         RoleAssignment.objects.create(user=user, role=Role.HR, workplace=workplace)
     assert not RoleAssignment.objects.filter(user=user).exists()
+
+
+def test_role_groups_get_a_permission_made_by_a_migration_even_after_a_flush(db):
+    """wagtail-localize creates "submit_translation" in a data migration; a database emptied
+    since (as a transactional test leaves it) lacks it, and editors could not translate."""
+    from django.contrib.auth.models import Group, Permission
+
+    from people.roles import ROLE_GROUP_NAMES, Role
+    from people.services import role_groups_sync
+
+    Permission.objects.filter(codename="submit_translation").delete()
+    role_groups_sync()
+    editors = Group.objects.get(name=ROLE_GROUP_NAMES[Role.EDITOR])
+    assert editors.permissions.filter(content_type__app_label="wagtail_localize", codename="submit_translation").exists()
